@@ -1,0 +1,2 @@
+export * from './manifest.ts';
+export { listProcedures } from './contract.ts';

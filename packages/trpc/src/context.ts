@@ -1,0 +1,60 @@
+import type { Db } from '@passerelle/db';
+
+export const ROLES = ['citizen', 'association_member', 'researcher', 'staff', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface OrgMembership {
+  organisationId: string;
+  /** The role inside the organisation: an organisation "admin" may invite members. */
+  role: 'member' | 'admin';
+}
+
+/** The signed-in person, as procedures and services see them. */
+export interface Actor {
+  id: string;
+  email: string;
+  displayName: string;
+  locale: string;
+  roles: Role[];
+  memberships: OrgMembership[];
+}
+
+export type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+export interface Context {
+  db: Db;
+  actor: Actor | null;
+  /** Permissions of the actor (or of an anonymous visitor), after manifest defaults and admin overrides. */
+  permissions: ReadonlySet<string>;
+  locale: string;
+  translate: Translate;
+  sessionId: string | null;
+  ip: string | null;
+  /** role -> permissions granted by the manifests (before admin overrides). */
+  permissionDefaults: ReadonlyMap<Role, ReadonlySet<string>>;
+  /** Ids of every installed plugin, and of those that are switched on. */
+  pluginIds: ReadonlySet<string>;
+  enabledPlugins: ReadonlySet<string>;
+  /** Sets or clears the session cookie, for procedures that log in or out. */
+  setSessionToken?: (token: string | null, expiresAt?: Date) => void;
+  /** Absolute origin of the site (for links in emails). */
+  origin: string;
+  /** Sends an email over SMTP. */
+  sendMail: (message: OutgoingMail) => Promise<void>;
+}
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+}
+
+export function hasPermission(ctx: Pick<Context, 'permissions'>, permission: string): boolean {
+  return ctx.permissions.has(permission);
+}
+
+/** True when the actor belongs to the organisation (optionally as its admin). */
+export function isMemberOf(actor: Actor | null, organisationId: string, role?: 'admin'): boolean {
+  return !!actor?.memberships.some((m) => m.organisationId === organisationId && (!role || m.role === role));
+}

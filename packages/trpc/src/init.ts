@@ -1,0 +1,81 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import type { Context } from './context.ts';
+import { describeError, toTRPCError } from './error-mapping.ts';
+import { AppError } from './errors.ts';
+
+/**
+ * Every procedure declares who may call it (checked by the authorisation matrix test):
+ * - public: anyone, signed in or not;
+ * - authed: any signed-in person;
+ * - permission: a signed-in person holding that permission (`plugin.resource.action`).
+ */
+export type Access = { access: 'public' } | { access: 'authed' } | { access: 'permission'; permission: string };
+
+export type Meta = Access & {
+  /** Services check an extra scope (e.g. "own organisation only"); documented for the matrix test. */
+  scoped?: boolean;
+};
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    errorFormatter({ shape, error, ctx }) {
+      const described = describeError(error);
+      const message = ctx ? ctx.translate(described.messageKey, described.params) : described.messageKey;
+      return {
+        message,
+        code: shape.code,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          appCode: described.appCode,
+          messageKey: described.messageKey,
+          ...(described.fieldErrors ? { fieldErrors: described.fieldErrors } : {}),
+          ...(described.retryAfter !== undefined ? { retryAfter: described.retryAfter } : {})
+        }
+      };
+    }
+  });
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const middleware = t.middleware;
+
+/** Maps AppError thrown by services, and refuses procedures of switched-off plugins. */
+const base = t.procedure.use(async ({ ctx, path, next }) => {
+  const namespace = path.split('.')[0] ?? '';
+  if (ctx.pluginIds.has(namespace) && !ctx.enabledPlugins.has(namespace)) {
+    throw toTRPCError(new AppError('PLUGIN_DISABLED'));
+  }
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    throw toTRPCError(result.error.cause);
+  }
+  return result;
+});
+
+export const publicProcedure = base.meta({ access: 'public' });
+
+const requireActor = t.middleware(({ ctx, next }) => {
+  if (!ctx.actor) throw toTRPCError(new AppError('UNAUTHENTICATED'));
+  return next({ ctx: { ...ctx, actor: ctx.actor } });
+});
+
+export const authedProcedure = base.meta({ access: 'authed' }).use(requireActor);
+
+/** A procedure that needs `permission`. Anonymous callers get 401, others without it 403. */
+export function withPermission(permission: string) {
+  return base
+    .meta({ access: 'permission', permission })
+    .use(requireActor)
+    .use(({ ctx, next }) => {
+      if (!ctx.permissions.has(permission)) {
+        throw toTRPCError(new AppError('FORBIDDEN', `missing permission ${permission}`));
+      }
+      return next();
+    });
+}
+
+export { TRPCError };

@@ -1,0 +1,23 @@
+// @passerelle/ui: accessible Svelte 5 components. Texts come from the app (props or `i18n` objects).
+export * from './button/index.ts';
+export * from './chart/index.ts';
+export * from './checkbox/index.ts';
+export * from './checkbox-group/index.ts';
+export * from './container/index.ts';
+export * from './error-summary/index.ts';
+export * from './field/index.ts';
+export * from './geo/index.ts';
+export * from './map/index.ts';
+export * from './notice/index.ts';
+export * from './pagination/index.ts';
+export * from './radio-group/index.ts';
+export * from './select/index.ts';
+export * from './skip-link/index.ts';
+export * from './table/index.ts';
+export * from './text-area/index.ts';
+export * from './text-field/index.ts';
+export * from './visually-hidden/index.ts';
+export { fillTemplate, type Template } from './lib/template.ts';
+export type { Content, HeadingLevel } from './lib/text.ts';
+export type { UiI18n } from './i18n-types.ts';
+export { setUiI18n } from './lib/i18n-context.ts';

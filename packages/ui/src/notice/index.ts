@@ -1,0 +1,2 @@
+export { default as Notice } from './notice.svelte';
+export type { NoticeVariant } from './types.ts';

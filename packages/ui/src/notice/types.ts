@@ -1,0 +1,1 @@
+export type NoticeVariant = 'info' | 'success' | 'warning' | 'error';

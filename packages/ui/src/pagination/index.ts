@@ -1,0 +1,2 @@
+export { default as Pagination } from './pagination.svelte';
+export { paginationItems, type PaginationI18n, type PaginationItem } from './pagination.ts';

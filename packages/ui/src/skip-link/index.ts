@@ -1,0 +1,1 @@
+export { default as SkipLink } from './skip-link.svelte';

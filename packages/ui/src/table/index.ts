@@ -1,0 +1,2 @@
+export { default as Table } from './table.svelte';
+export type { TableColumn, SortDirection } from './types.ts';

@@ -1,0 +1,2 @@
+export { default as TextField } from './text-field.svelte';
+export type { TextFieldType, TextFieldWidth } from './types.ts';

@@ -1,0 +1,1 @@
+export { default as VisuallyHidden } from './visually-hidden.svelte';
