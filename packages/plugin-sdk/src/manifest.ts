@@ -50,7 +50,7 @@ export function messagePrefix(pluginId: string): string {
 }
 
 /** role -> permissions granted by default, over a list of manifests. */
-export function defaultGrants(manifests: readonly Pick<PluginManifest, 'permissions'>[]): Map<Role, Set<string>> {
+export function defaultGrants(manifests: readonly { permissions: readonly { id: string; defaultRoles: readonly Role[] }[] }[]): Map<Role, Set<string>> {
   const grants = new Map<Role, Set<string>>(ROLES.map((r) => [r, new Set<string>()]));
   for (const manifest of manifests) {
     for (const permission of manifest.permissions) {

@@ -1,12 +1,10 @@
 import type { Db } from '@passerelle/db';
 
-export const ROLES = ['citizen', 'association_member', 'researcher', 'staff', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import type { OrgRole, Role } from './roles.ts';
 
 export interface OrgMembership {
   organisationId: string;
-  /** The role inside the organisation: an organisation "admin" may invite members. */
-  role: 'member' | 'admin';
+  role: OrgRole;
 }
 
 /** The signed-in person, as procedures and services see them. */

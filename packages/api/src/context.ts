@@ -1,0 +1,68 @@
+import type { Db } from '@passerelle/db';
+import { validateSession, resolveRoles, loadRoleGrants, resolvePermissions } from '@passerelle/auth';
+import { defaultGrants, type PluginManifest } from '@passerelle/plugin-sdk';
+import type { Actor, Context, OutgoingMail, Role, Translate } from '@passerelle/trpc';
+import { coreManifest } from './core/permissions.ts';
+import { enabledPlugins } from './core/services/plugin-switches.ts';
+
+/** role -> permissions granted by default by the core and by every installed plugin. */
+export function permissionDefaults(manifests: readonly Pick<PluginManifest, 'permissions'>[]): Map<Role, Set<string>> {
+  return defaultGrants([coreManifest, ...manifests]);
+}
+
+export interface CreateContextOptions {
+  db: Db;
+  sessionToken: string | null;
+  locale: string;
+  translate: Translate;
+  ip: string | null;
+  origin: string;
+  pluginIds: ReadonlySet<string>;
+  permissionDefaults: ReadonlyMap<Role, ReadonlySet<string>>;
+  sendMail: (message: OutgoingMail) => Promise<void>;
+  setSessionToken?: (token: string | null, expiresAt?: Date) => void;
+}
+
+/**
+ * Resolves who is calling and what they may do: session -> user -> roles (global roles, plus
+ * association_member when they belong to an organisation) -> permissions (manifest defaults with the
+ * admin's overrides). Anonymous visitors get the permissions of no role at all.
+ */
+export async function createContext(opts: CreateContextOptions): Promise<Context> {
+  const { db } = opts;
+  const [session, overrides, enabled] = await Promise.all([
+    opts.sessionToken ? validateSession({ db, token: opts.sessionToken }) : null,
+    loadRoleGrants({ db }),
+    enabledPlugins({ db, pluginIds: opts.pluginIds })
+  ]);
+
+  let actor: Actor | null = null;
+  if (session) {
+    const { roles, memberships } = await resolveRoles({ db, userId: session.user.id });
+    actor = {
+      id: session.user.id,
+      email: session.user.email,
+      displayName: session.user.displayName,
+      locale: session.user.locale,
+      roles,
+      memberships
+    };
+  }
+  const permissions = actor ? resolvePermissions({ roles: actor.roles, defaults: opts.permissionDefaults, overrides }) : new Set<string>();
+
+  return {
+    db,
+    actor,
+    permissions,
+    permissionDefaults: opts.permissionDefaults,
+    locale: opts.locale,
+    translate: opts.translate,
+    sessionId: session?.session.id ?? null,
+    ip: opts.ip,
+    origin: opts.origin,
+    pluginIds: opts.pluginIds,
+    enabledPlugins: enabled,
+    sendMail: opts.sendMail,
+    ...(opts.setSessionToken ? { setSessionToken: opts.setSessionToken } : {})
+  };
+}

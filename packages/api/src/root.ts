@@ -1,0 +1,18 @@
+import { createCallerFactory, router } from '@passerelle/trpc';
+import { accountRouter } from './core/account/router.ts';
+import { adminRouter } from './core/admin/router.ts';
+import { organisationRouter } from './core/organisation/router.ts';
+
+/**
+ * The root router. Core routers first, then one line per plugin, keyed by the plugin id (the tRPC base
+ * procedure uses that key to answer 404 when the plugin is switched off).
+ */
+export const appRouter = router({
+  account: accountRouter,
+  organisation: organisationRouter,
+  admin: adminRouter
+  // plugins: 'ideas': ideasRouter, 'epn-survey': epnSurveyRouter, ...
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);
