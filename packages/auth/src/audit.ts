@@ -7,7 +7,7 @@ export type AuditData = string | number | boolean | null | AuditData[] | { [key:
 export interface AuditEntry {
   id: string;
   actorId: string | null;
-  actor: { id: string; displayName: string } | null;
+  actor: { id: string; displayName: string; email: string } | null;
   action: string;
   targetType: string | null;
   targetId: string | null;
@@ -40,7 +40,7 @@ export async function listAuditLog({ db, cursor, limit = 50, action }: { db: DbC
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: take + 1,
     ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-    select: { id: true, actorId: true, action: true, targetType: true, targetId: true, data: true, createdAt: true, actor: { select: { id: true, displayName: true } } }
+    select: { id: true, actorId: true, action: true, targetType: true, targetId: true, data: true, createdAt: true, actor: { select: { id: true, displayName: true, email: true } } }
   });
   const entries = rows.slice(0, take);
   return { entries, nextCursor: rows.length > take ? (entries.at(-1)?.id ?? null) : null };

@@ -43,11 +43,24 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 
-/** Maps AppError thrown by services, and refuses procedures of switched-off plugins. */
-const base = t.procedure.use(async ({ ctx, path, next }) => {
+/** True when a string anywhere in the value holds a NUL character, which PostgreSQL text cannot store. */
+function hasNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 32 || value === null || typeof value !== 'object') return false;
+  return Object.entries(value).some(([k, v]) => k.includes('\u0000') || hasNul(v, depth + 1));
+}
+
+/**
+ * Refuses procedures of switched-off plugins, refuses inputs no database could store, and maps
+ * AppError thrown by services.
+ */
+const base = t.procedure.use(async ({ ctx, path, next, getRawInput }) => {
   const namespace = path.split('.')[0] ?? '';
   if (ctx.pluginIds.has(namespace) && !ctx.enabledPlugins.has(namespace)) {
     throw toTRPCError(new AppError('PLUGIN_DISABLED'));
+  }
+  if (hasNul(await getRawInput().catch(() => undefined))) {
+    throw toTRPCError(new AppError('BAD_REQUEST', 'NUL character in input'));
   }
   const result = await next();
   if (!result.ok && result.error.cause instanceof AppError) {

@@ -1,5 +1,5 @@
 import { publicProcedure } from '@passerelle/trpc';
-import { signUp as signUpService, consumeRateLimit, renderMail } from '@passerelle/auth';
+import { consumeRateLimit, renderMail, signUp as signUpService } from '@passerelle/auth';
 import { ZSignUpInput } from './schemas.ts';
 
 /** Creates an unverified account and emails a verification link. */
@@ -7,6 +7,6 @@ export const signUp = publicProcedure.input(ZSignUpInput).mutation(async ({ ctx,
   await consumeRateLimit({ db: ctx.db, limiter: 'signup', key: ctx.ip ?? 'unknown' });
   const { user, token } = await signUpService({ db: ctx.db, ...input });
   const link = `${ctx.origin}/${input.locale}/verify-email?token=${token}`;
-  await ctx.sendMail({ to: user.email, ...renderMail({ kind: 'verify_email', locale: input.locale, link }) });
+  await ctx.sendMail({ to: user.email, ...renderMail({ kind: 'verify_email', locale: input.locale, link, displayName: user.displayName }) });
   return { email: user.email };
 });

@@ -8,7 +8,8 @@ export const invite = withPermission('core.organisation.invite')
   .input(ZInviteInput)
   .mutation(async ({ ctx, input }) => {
     const { token, organisationName } = await inviteMember({ db: ctx.db, actor: ctx.actor, ...input });
+    const inviterName = ctx.actor.displayName;
     const link = `${ctx.origin}/${ctx.locale}/invitation?token=${token}`;
-    await ctx.sendMail({ to: input.email, ...renderMail({ kind: 'invitation', locale: ctx.locale, link, organisationName }) });
+    await ctx.sendMail({ to: input.email, ...renderMail({ kind: 'invitation', locale: ctx.locale, link, organisationName, inviterName }) });
     return { invited: input.email };
   });

@@ -1,0 +1,42 @@
+import { expect, test } from '@playwright/test';
+import { DEMO, LOCALES, expectAccessible, logIn } from './helpers.ts';
+
+// Every page, in every language, with zero axe violations (WCAG 2.2 AA tags), with JavaScript on and off.
+const PUBLIC_PAGES = ['/', '/login', '/signup', '/forgot-password', '/reset-password?token=x', '/verify-email?token=x', '/accessibility', '/privacy', '/page-that-does-not-exist'];
+const ACCOUNT_PAGES = ['/account', '/account/delete', '/logout'];
+const ADMIN_PAGES = ['/admin', '/admin/users', '/admin/organisations', '/admin/plugins', '/admin/permissions', '/admin/audit'];
+
+// "JavaScript off" blocks the app's scripts, so the page stays as the server rendered it; the browser's
+// own JavaScript stays on because axe runs in the page.
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(`accessibility (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, () => {
+    test.beforeEach(async ({ page }) => {
+      if (!javaScriptEnabled) await page.route(/\/_app\/.*\.js$/, (route) => route.abort());
+    });
+
+    for (const locale of LOCALES) {
+      test(`public pages in ${locale}`, async ({ page }) => {
+        for (const path of PUBLIC_PAGES) {
+          await page.goto(`/${locale}${path === '/' ? '' : path}`);
+          await expect(page.locator('html')).toHaveAttribute('lang', locale);
+          await expectAccessible(page);
+        }
+      });
+
+      test(`account and admin pages in ${locale}`, async ({ page }) => {
+        await logIn(page, DEMO.admin, undefined, locale);
+        for (const path of [...ACCOUNT_PAGES, ...ADMIN_PAGES]) {
+          await page.goto(`/${locale}${path}`);
+          await expectAccessible(page);
+        }
+      });
+    }
+
+    test('a failed form is accessible', async ({ page }) => {
+      await page.goto('/en/signup');
+      await page.locator('main form button[type=submit]').click();
+      await expect(page.getByRole('alert')).toBeVisible();
+      await expectAccessible(page);
+    });
+  });
+}

@@ -1,0 +1,59 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+export const LOCALES = ['fr', 'nl', 'en'] as const;
+export const DEMO_PASSWORD = 'Demo-passerelle-2026';
+export const DEMO = {
+  citizen: 'citizen@demo.passerelle.brussels',
+  member: 'association@demo.passerelle.brussels',
+  researcher: 'researcher@demo.passerelle.brussels',
+  staff: 'staff@demo.passerelle.brussels',
+  admin: 'admin@demo.passerelle.brussels'
+} as const;
+
+const MAIL_HTTP = Number(process.env.E2E_MAIL_HTTP_PORT ?? 2581);
+
+interface CaughtMail {
+  to: string[];
+  subject: string;
+  text: string;
+}
+
+/** Waits for an email to `to` at the test SMTP server and returns the first link in it. */
+export async function linkFromMail(to: string, pathPart: string): Promise<string> {
+  let found: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        const res = await fetch(`http://127.0.0.1:${MAIL_HTTP}/messages?to=${encodeURIComponent(to)}`);
+        const mails = (await res.json()) as CaughtMail[];
+        found = mails
+          .flatMap((m) => m.text.match(/https?:\/\/\S+/g) ?? [])
+          .filter((l) => l.includes(pathPart))
+          .at(-1);
+        return found;
+      },
+      { timeout: 15_000 }
+    )
+    .toBeTruthy();
+  return found!;
+}
+
+/** Zero WCAG 2.2 AA violations on the current page. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+export async function logIn(page: Page, email: string, password = DEMO_PASSWORD, locale = 'fr'): Promise<void> {
+  await page.goto(`/${locale}/login`);
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(password);
+  await page.locator('main form button[type=submit]').click();
+  await expect(page).toHaveURL(new RegExp(`/${locale}/account`));
+}
+
+export function uniqueEmail(tag: string): string {
+  return `${tag}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.be`;
+}

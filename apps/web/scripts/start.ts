@@ -1,0 +1,40 @@
+// Starts the built server (adapter-node) the way production does: pending migrations are applied
+// BEFORE the server opens the database (PGlite is single-process), then optional demo data, then the
+// HTTP server. Without SMTP_URL outside production, a local mail catcher receives the app's emails and
+// /dev/mail shows them, so a newcomer can verify an account without a mail server.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { migrateDeploy } from '@passerelle/db/migrate';
+
+const appDir = join(import.meta.dirname, '..');
+const build = join(appDir, 'build/index.js');
+if (!existsSync(build)) {
+  console.error('No build found: run `pnpm build` first (or `npm start` from the repository root).');
+  process.exit(1);
+}
+
+process.env.PORT ??= '3000';
+process.env.BODY_SIZE_LIMIT ??= '1M';
+if (!process.env.DATABASE_URL) delete process.env.DATABASE_URL; // an empty value means "embedded"
+
+const t0 = performance.now();
+await migrateDeploy();
+console.log(`migrations applied in ${Math.round(performance.now() - t0)} ms`);
+
+if (process.env.SEED_DEMO === '1') {
+  const { seedDemo } = await import('@passerelle/db/seed');
+  const { getDb } = await import('@passerelle/db');
+  await seedDemo(getDb()); // the server reuses this same database handle (kept on globalThis)
+}
+
+if (!process.env.SMTP_URL && process.env.NODE_ENV !== 'production') {
+  const { startMailCatcher } = await import('@passerelle/auth/mail-testing');
+  const catcher = await startMailCatcher({ port: Number(process.env.MAIL_CATCHER_SMTP_PORT ?? 1025), httpPort: Number(process.env.MAIL_CATCHER_HTTP_PORT ?? 1080) });
+  process.env.SMTP_URL = `smtp://127.0.0.1:${catcher.port}`;
+  process.env.MAIL_CATCHER_URL = `http://127.0.0.1:${catcher.httpPort}`;
+  console.log(`Mail catcher: emails sent by the app are listed at http://localhost:${process.env.PORT}/dev/mail`);
+}
+
+await import(pathToFileURL(build).href);
+console.log(`Passerelle is running at ${process.env.ORIGIN ?? `http://localhost:${process.env.PORT}`}`);

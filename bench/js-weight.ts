@@ -1,0 +1,34 @@
+// Gzipped JavaScript shipped per public route, measured in Debian's Chromium. Budget: 40 kB on
+// citizen pages. Prints a table; does not fail.
+import { chromium } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { startServer } from './server.ts';
+
+const ROUTES = ['/fr', '/fr/login', '/fr/signup', '/fr/forgot-password', '/fr/accessibility', '/fr/privacy'];
+const BUDGET = 40 * 1024;
+
+const dir = mkdtempSync(join(tmpdir(), 'passerelle-bench-js-'));
+const server = await startServer({ PGLITE_DIR: join(dir, 'pglite'), DATABASE_URL: '' });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+try {
+  console.log('route'.padEnd(24), 'scripts', 'gzip kB', 'budget');
+  for (const route of ROUTES) {
+    const page = await browser.newPage();
+    const bodies: Promise<Buffer>[] = [];
+    page.on('response', (res) => {
+      if (res.request().resourceType() === 'script' || res.url().endsWith('.js')) bodies.push(res.body().catch(() => Buffer.alloc(0)));
+    });
+    await page.goto(`${server.url}${route}`, { waitUntil: 'networkidle' });
+    const buffers = await Promise.all(bodies);
+    const gz = buffers.reduce((sum, b) => sum + gzipSync(b, { level: 9 }).length, 0);
+    console.log(route.padEnd(24), String(buffers.length).padStart(7), (gz / 1024).toFixed(1).padStart(7), gz <= BUDGET ? 'ok' : 'OVER');
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  await server.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
