@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO, logIn } from './helpers.ts';
+import { DEMO, DEMO_PASSWORD, logIn } from './helpers.ts';
 
 test('an admin grants a role, the person gets its permissions, and the audit log shows it', async ({ page, browser }) => {
   await logIn(page, DEMO.admin);
@@ -40,7 +40,7 @@ test('keyboard only: skip link, then log in without a mouse', async ({ page }) =
   await page.locator('#email').focus();
   await page.keyboard.type(DEMO.citizen);
   await page.keyboard.press('Tab');
-  await page.keyboard.type('Demo-passerelle-2026');
+  await page.keyboard.type(DEMO_PASSWORD);
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/fr\/account/);
 });

@@ -1,14 +1,18 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@passerelle/db/demo';
 
 export const LOCALES = ['fr', 'nl', 'en'] as const;
-export const DEMO_PASSWORD = 'Demo-passerelle-2026';
+export { DEMO_PASSWORD };
+
+const demoEmail = (role: string) => DEMO_ACCOUNTS.find((a) => a.role === role)!.email;
+/** The seeded demo accounts (packages/db/src/demo.ts), by role. */
 export const DEMO = {
-  citizen: 'citizen@demo.passerelle.brussels',
-  member: 'association@demo.passerelle.brussels',
-  researcher: 'researcher@demo.passerelle.brussels',
-  staff: 'staff@demo.passerelle.brussels',
-  admin: 'admin@demo.passerelle.brussels'
+  citizen: demoEmail('citizen'),
+  member: demoEmail('association_member'),
+  researcher: demoEmail('researcher'),
+  staff: demoEmail('staff'),
+  admin: demoEmail('admin')
 } as const;
 
 const MAIL_HTTP = Number(process.env.E2E_MAIL_HTTP_PORT ?? 2581);

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { DEMO, DEMO_PASSWORD } from './helpers.ts';
 
 test('health check reports the database', async ({ request }) => {
   const res = await request.get('/healthz');
@@ -28,8 +29,8 @@ test('a form posted from another site is refused (CSRF)', async ({ request }) =>
 test('the session cookie is HttpOnly and SameSite=Lax, and changes at each login', async ({ page, context }) => {
   const login = async () => {
     await page.goto('/fr/login');
-    await page.locator('#email').fill('citizen@demo.passerelle.brussels');
-    await page.locator('#password').fill('Demo-passerelle-2026');
+    await page.locator('#email').fill(DEMO.citizen);
+    await page.locator('#password').fill(DEMO_PASSWORD);
     await page.locator('main form button[type=submit]').click();
     await expect(page).toHaveURL(/\/fr\/account/);
     return (await context.cookies()).find((c) => c.name === 'passerelle_session');
