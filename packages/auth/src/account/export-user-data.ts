@@ -1,3 +1,4 @@
+import { SESSION_USER_SELECT } from '../sessions.ts';
 import type { Db } from '@passerelle/db';
 import { AppError } from '@passerelle/trpc/errors';
 import { userDataExporters } from './user-data-registry.ts';
@@ -14,14 +15,7 @@ export async function exportUserData({ db, userId }: { db: Db; userId: string })
   const user = await db.user.findUnique({
     where: { id: userId },
     select: {
-      id: true,
-      email: true,
-      displayName: true,
-      locale: true,
-      emailVerifiedAt: true,
-      isDemo: true,
-      disabledAt: true,
-      createdAt: true,
+      ...SESSION_USER_SELECT,
       updatedAt: true,
       roles: { select: { role: true, grantedAt: true }, orderBy: { role: 'asc' } },
       memberships: {
