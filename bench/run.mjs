@@ -15,6 +15,6 @@ if (!process.env.SKIP_BUILD) {
 }
 for (const name of chosen) {
   console.log(`\n### ${name}`);
-  const r = spawnSync('pnpm', ['--filter', '@passerelle/web', 'exec', 'tsx', `../../bench/${name}.ts`], { cwd: root, stdio: 'inherit', env });
+  const r = spawnSync('pnpm', ['exec', 'tsx', `${name}.ts`], { cwd: import.meta.dirname, stdio: 'inherit', env });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }

@@ -41,12 +41,19 @@ if (!only || only === 'unit') {
     totals.passed += r.numPassedTests;
     totals.failed += r.numFailedTests;
     totals.skipped += r.numPendingTests + r.numTodoTests;
-    // A file that fails to load has no failed test but fails the run.
-    if (code !== 0 && r.numFailedTests === 0) failedSteps++;
+    // A test file that fails to load has no failed test in it: count it as one failure.
+    const brokenFiles = r.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+    totals.failed += brokenFiles;
+    if (code !== 0 && r.numFailedTests + brokenFiles === 0) failedSteps++;
   } else if (code !== 0) failedSteps++;
 }
 
 if (!only || only === 'e2e') {
+  // The end-to-end tests run against the production build.
+  if (run('pnpm', ['build']) !== 0) {
+    console.error('build failed');
+    process.exit(1);
+  }
   const out = join(reports, 'playwright.json');
   const code = run('pnpm', ['--filter', '@passerelle/web', 'e2e'], { env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: out } });
   if (existsSync(out)) {

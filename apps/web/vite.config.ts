@@ -1,8 +1,28 @@
 import { sveltekit } from '@sveltejs/kit/vite';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * paraglide's runtime imports a URLPattern polyfill (9 kB gzipped) for every page. Our URL patterns
+ * ("/fr/:path(.*)?" …) take its fast path, which needs no URLPattern, so the browser build leaves the
+ * polyfill out; the server keeps it (Node 20 has no URLPattern).
+ */
+function noUrlPatternPolyfillInBrowser(): Plugin {
+  const id = '\0empty-urlpattern-polyfill';
+  return {
+    name: 'passerelle:no-urlpattern-polyfill-in-browser',
+    enforce: 'pre',
+    resolveId(source, _importer, options) {
+      if (source === '@inlang/paraglide-js/urlpattern-polyfill' && !options?.ssr) return id;
+      return null;
+    },
+    load(loaded) {
+      return loaded === id ? 'export {};' : null;
+    }
+  };
+}
 
 export default defineConfig({
-  plugins: [sveltekit()],
+  plugins: [noUrlPatternPolyfillInBrowser(), sveltekit()],
   server: { port: 3000, strictPort: true, fs: { allow: ['../..'] } },
   preview: { port: 3000, strictPort: true },
   // The workspace's TypeScript packages are bundled into the server build; their npm dependencies stay

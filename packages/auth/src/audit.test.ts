@@ -46,7 +46,7 @@ describeEachDb('audit log', (ctx) => {
 
     const odd = await listAuditLog({ db: ctx.getDb(), limit: 50, action: `${ns}.odd` });
     expect(odd.entries.map((e) => (e.data as { i: number }).i)).toEqual([5, 3, 1]);
-    expect(odd.entries[0]?.actor).toEqual({ id: actor.id, displayName: 'Pager' });
+    expect(odd.entries[0]?.actor).toEqual({ id: actor.id, displayName: 'Pager', email: actor.email });
     expect(odd.nextCursor).toBeNull();
   });
 
