@@ -52,7 +52,7 @@ for (const javaScriptEnabled of [true, false]) {
       await page.goto(reset);
       await page.locator('#password').fill('encore un mot de passe');
       await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
-      await expect(page.getByRole('alert')).toContainText("n'est plus valable");
+      await expect(page.getByRole('alert')).toContainText("Ce lien n'est plus valide");
     });
 
     test('a failed form shows an error summary linked to the fields, and keeps what was typed', async ({ page }) => {
