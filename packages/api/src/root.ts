@@ -2,6 +2,7 @@ import { createCallerFactory, router } from '@passerelle/trpc';
 import { accountRouter } from './core/account/router.ts';
 import { adminRouter } from './core/admin/router.ts';
 import { organisationRouter } from './core/organisation/router.ts';
+import { ideasRouter } from '@passerelle/plugin-ideas/router';
 
 /**
  * The root router. Core routers first, then one line per plugin, keyed by the plugin id (the tRPC base
@@ -10,8 +11,9 @@ import { organisationRouter } from './core/organisation/router.ts';
 export const appRouter = router({
   account: accountRouter,
   organisation: organisationRouter,
-  admin: adminRouter
-  // plugins: 'ideas': ideasRouter, 'epn-survey': epnSurveyRouter, ...
+  admin: adminRouter,
+  // Plugins, keyed by their id.
+  ideas: ideasRouter
 });
 
 export type AppRouter = typeof appRouter;

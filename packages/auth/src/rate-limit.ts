@@ -80,7 +80,8 @@ export interface NamedLimiter {
   reset(options: { db: DbClient; key: string }): Promise<void>;
 }
 
-function defineLimiter(config: LimiterConfig): NamedLimiter {
+/** A named limiter whose store is created per database client (plugins define their own). */
+export function defineLimiter(config: LimiterConfig): NamedLimiter {
   const byDb = new WeakMap<object, Limiter>();
   const get = (db: DbClient): Limiter => {
     let limiter = byDb.get(db);

@@ -6,7 +6,7 @@ import { ROLES, type Role } from '@passerelle/trpc';
 const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const PERMISSION = /^[a-z][a-z0-9-]*\.[a-z][a-z0-9_-]*\.[a-z][a-z0-9_-]*$/;
 /** A route path as the host serves it, without the language prefix, e.g. "/ideas/[id]". */
-const ROUTE = /^\/[a-z0-9\-/[\]]*$/;
+const ROUTE = /^\/[a-z0-9\-/[\].]*$/;
 
 export const ZPermission = z.object({
   id: z.string().regex(PERMISSION),

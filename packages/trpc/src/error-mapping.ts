@@ -57,7 +57,7 @@ export function describeError(error: TRPCError): PublicErrorShape & { params?: R
   if (cause instanceof AppError) {
     return {
       appCode: cause.code,
-      messageKey: errorMessageKey(cause.code),
+      messageKey: cause.messageKey ?? errorMessageKey(cause.code),
       ...(cause.fieldErrors ? { fieldErrors: cause.fieldErrors } : {}),
       ...(cause.retryAfter !== undefined ? { retryAfter: cause.retryAfter } : {}),
       ...(cause.params ? { params: cause.params } : {})

@@ -30,6 +30,8 @@ export interface AppErrorOptions {
   retryAfter?: number;
   /** Extra message parameters for the translated message. */
   params?: Record<string, string | number>;
+  /** A more specific translated message than error_<code>, e.g. "ideas_error_budget_exceeded". */
+  messageKey?: string;
   cause?: unknown;
 }
 
@@ -38,6 +40,7 @@ export class AppError extends Error {
   readonly fieldErrors: FieldErrors | undefined;
   readonly retryAfter: number | undefined;
   readonly params: Record<string, string | number> | undefined;
+  readonly messageKey: string | undefined;
 
   constructor(code: AppErrorCode, message?: string, options: AppErrorOptions = {}) {
     super(message ?? code, { cause: options.cause });
@@ -46,6 +49,7 @@ export class AppError extends Error {
     this.fieldErrors = options.fieldErrors;
     this.retryAfter = options.retryAfter;
     this.params = options.params ?? (options.retryAfter !== undefined ? { seconds: options.retryAfter } : undefined);
+    this.messageKey = options.messageKey;
   }
 
   get status(): number {

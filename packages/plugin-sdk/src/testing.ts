@@ -1,0 +1,66 @@
+// Test support for plugins: real users in a real database, and the tRPC context the host would build
+// for them, with permissions from the manifests' default grants. Plugins test their procedures through
+// their own router with this; the host's authorisation matrix tests them again through the root router.
+import { randomUUID } from 'node:crypto';
+import type { Db } from '@passerelle/db';
+import { t } from '@passerelle/i18n';
+import type { Actor, Context, OrgMembership, OutgoingMail, Role } from '@passerelle/trpc';
+import { defaultGrants, type PluginManifest } from './manifest.ts';
+
+export interface TestPersonOptions {
+  roles?: Role[];
+  memberships?: OrgMembership[];
+  email?: string;
+  displayName?: string;
+}
+
+/** Creates a verified user (and their roles and memberships) and returns them as an Actor. */
+export async function createTestActor(db: Db, opts: TestPersonOptions = {}): Promise<Actor> {
+  const memberships = opts.memberships ?? [];
+  const user = await db.user.create({
+    data: {
+      email: opts.email ?? `person-${randomUUID().slice(0, 8)}@example.org`,
+      passwordHash: 'not-a-real-hash',
+      displayName: opts.displayName ?? 'Test Person',
+      emailVerifiedAt: new Date(),
+      roles: { create: (opts.roles ?? []).filter((r) => r !== 'citizen' && r !== 'association_member').map((role) => ({ role })) },
+      memberships: { create: memberships.map((m) => ({ organisationId: m.organisationId, role: m.role })) }
+    }
+  });
+  const roles = new Set<Role>(['citizen', ...(opts.roles ?? [])]);
+  if (memberships.length) roles.add('association_member');
+  return { id: user.id, email: user.email, displayName: user.displayName, locale: user.locale, roles: [...roles], memberships };
+}
+
+export interface PluginTestContextOptions {
+  db: Db;
+  actor: Actor | null;
+  manifest: Pick<PluginManifest, 'id' | 'permissions'>;
+  /** Real SMTP in tests: pass the sendMail of a mail catcher (@passerelle/auth/mail-testing). */
+  sendMail: (message: OutgoingMail) => Promise<void>;
+  locale?: string;
+  ip?: string;
+  enabled?: boolean;
+}
+
+/** The context of a request by `actor` (or an anonymous visitor) with the manifest's default grants. */
+export function pluginTestContext(opts: PluginTestContextOptions): Context {
+  const grants = defaultGrants([opts.manifest]);
+  const permissions = new Set<string>();
+  for (const role of opts.actor?.roles ?? []) for (const p of grants.get(role) ?? []) permissions.add(p);
+  const locale = opts.locale ?? 'en';
+  return {
+    db: opts.db,
+    actor: opts.actor,
+    permissions,
+    permissionDefaults: grants,
+    locale,
+    translate: (key, params) => t(key, params, { locale }),
+    sessionId: null,
+    ip: opts.ip ?? '198.51.100.7',
+    origin: 'http://passerelle.test',
+    pluginIds: new Set([opts.manifest.id]),
+    enabledPlugins: new Set(opts.enabled === false ? [] : [opts.manifest.id]),
+    sendMail: opts.sendMail
+  };
+}

@@ -1,0 +1,24 @@
+import { router } from '@passerelle/trpc';
+import { pluginCaller } from '@passerelle/plugin-sdk/server';
+import { IDEAS } from '../manifest.ts';
+import { commentRouter } from './comment/router.ts';
+import { consultationRouter } from './consultation/router.ts';
+import { ideaRouter } from './idea/router.ts';
+import { mediationRouter } from './mediation/router.ts';
+import { moderationRouter } from './moderation/router.ts';
+import { voteRouter } from './vote/router.ts';
+
+/** Wiring only: each procedure lives in its own file. */
+export const ideasRouter = router({
+  consultation: consultationRouter,
+  idea: ideaRouter,
+  comment: commentRouter,
+  moderation: moderationRouter,
+  vote: voteRouter,
+  mediation: mediationRouter
+});
+
+export type IdeasRouter = typeof ideasRouter;
+
+/** The server-side caller for this plugin's load functions and form actions. */
+export const ideasCaller = pluginCaller(IDEAS, ideasRouter);

@@ -1,0 +1,236 @@
+import { z } from 'zod';
+import { Prisma, type Db } from '@passerelle/db';
+import { communeName } from '@passerelle/db/communes';
+import { audit } from '@passerelle/auth';
+import { AppError, type Actor } from '@passerelle/trpc';
+import { pick } from './localized.ts';
+import { ideaLimits } from './limits.ts';
+import { plainText, renderMarkdown } from './markdown.ts';
+import { lockKey } from './locks.ts';
+import { currentPhase } from './phases.ts';
+import { mostSimilar } from './similarity.ts';
+
+// The Brussels-Capital Region, with a margin: a point outside it is a typing or clicking mistake.
+export const BRUSSELS_BOUNDS = { south: 50.76, north: 50.92, west: 4.24, east: 4.49 };
+
+export const ZCommuneNis = z.string().regex(/^210(0[1-9]|1[0-9])$/);
+
+export const ZIdeaFields = z
+  .object({
+    title: z.string().trim().min(5).max(140),
+    summary: z.string().trim().min(10).max(300),
+    description: z.string().trim().max(10000).default(''),
+    categoryId: z.string().max(64).nullish(),
+    communeNis: ZCommuneNis,
+    latitude: z.number().min(BRUSSELS_BOUNDS.south).max(BRUSSELS_BOUNDS.north).nullish(),
+    longitude: z.number().min(BRUSSELS_BOUNDS.west).max(BRUSSELS_BOUNDS.east).nullish(),
+    language: z.enum(['fr', 'nl', 'en']),
+    showAuthorName: z.boolean().default(false)
+  })
+  .refine((v) => (v.latitude == null) === (v.longitude == null), { path: ['latitude'], message: 'both coordinates or none' });
+export type IdeaFields = z.infer<typeof ZIdeaFields>;
+
+const PUBLIC_STATUSES = ['published'];
+
+async function loadConsultation(db: Db, consultationId: string) {
+  const c = await db.ideasConsultation.findUnique({ where: { id: consultationId } });
+  if (!c) throw new AppError('NOT_FOUND');
+  return c;
+}
+
+async function checkCategory(db: Db, consultationId: string, categoryId: string | null | undefined) {
+  if (!categoryId) return;
+  const cat = await db.ideasCategory.findUnique({ where: { id: categoryId }, select: { consultationId: true } });
+  if (!cat || cat.consultationId !== consultationId) {
+    throw new AppError('VALIDATION', 'unknown category', { fieldErrors: { categoryId: 'error_field_invalid' } });
+  }
+}
+
+function requireSubmissionPhase(c: Parameters<typeof currentPhase>[0], now: Date) {
+  if (currentPhase(c, now) !== 'submission') throw new AppError('CONFLICT', 'submission closed', { messageKey: 'ideas_error_submission_closed' });
+}
+
+/** Creates an idea with the next number of its consultation; retried if two arrive at once. */
+async function insertIdea(db: Db, data: Omit<Prisma.IdeasIdeaUncheckedCreateInput, 'number'>, before?: (tx: Db) => Promise<void>) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db.$transaction(async (tx) => {
+        if (before) await before(tx as Db);
+        const last = await tx.ideasIdea.aggregate({ where: { consultationId: data.consultationId }, _max: { number: true } });
+        return tx.ideasIdea.create({ data: { ...data, number: (last._max.number ?? 0) + 1 } });
+      });
+    } catch (e) {
+      const unique = e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002';
+      if (!unique || attempt >= 4) throw e;
+    }
+  }
+}
+
+export async function submitIdea({ db, actor, consultationId, fields, now = new Date() }: { db: Db; actor: Actor; consultationId: string; fields: IdeaFields; now?: Date }) {
+  const c = await loadConsultation(db, consultationId);
+  requireSubmissionPhase(c, now);
+  await checkCategory(db, consultationId, fields.categoryId);
+  await ideaLimits.idea.consume({ db, key: actor.id });
+  const idea = await insertIdea(
+    db,
+    {
+      consultationId,
+      title: fields.title,
+      summary: fields.summary,
+      description: fields.description,
+      categoryId: fields.categoryId ?? null,
+      communeNis: fields.communeNis,
+      latitude: fields.latitude ?? null,
+      longitude: fields.longitude ?? null,
+      language: fields.language,
+      showAuthorName: fields.showAuthorName,
+      authorId: actor.id
+    },
+    async (tx) => {
+      // One person's submissions are serialised, so the maximum holds even for parallel requests.
+      await lockKey(tx, `ideas:${consultationId}:${actor.id}`);
+      const mine = await tx.ideasIdea.count({ where: { consultationId, authorId: actor.id } });
+      if (mine >= c.maxIdeasPerPerson) {
+        throw new AppError('CONFLICT', 'idea limit', { messageKey: 'ideas_error_idea_limit', params: { max: c.maxIdeasPerPerson } });
+      }
+    }
+  );
+  return { id: idea.id, number: idea.number };
+}
+
+export async function updateIdea({ db, actor, ideaId, fields, now = new Date() }: { db: Db; actor: Actor; ideaId: string; fields: IdeaFields; now?: Date }) {
+  const idea = await db.ideasIdea.findUnique({ where: { id: ideaId }, include: { consultation: true } });
+  if (!idea) throw new AppError('NOT_FOUND');
+  if (idea.authorId !== actor.id) throw new AppError('FORBIDDEN', 'not the author', { messageKey: 'ideas_error_not_author' });
+  requireSubmissionPhase(idea.consultation, now);
+  if (idea.status === 'merged') throw new AppError('CONFLICT', 'merged', { messageKey: 'ideas_error_merged' });
+  await checkCategory(db, idea.consultationId, fields.categoryId);
+  const updated = await db.ideasIdea.update({
+    where: { id: ideaId },
+    data: {
+      title: fields.title,
+      summary: fields.summary,
+      description: fields.description,
+      categoryId: fields.categoryId ?? null,
+      communeNis: fields.communeNis,
+      latitude: fields.latitude ?? null,
+      longitude: fields.longitude ?? null,
+      language: fields.language,
+      showAuthorName: fields.showAuthorName
+    }
+  });
+  return { id: updated.id, number: updated.number };
+}
+
+const IDEA_INCLUDE = {
+  category: true,
+  author: { select: { id: true, displayName: true } },
+  mediation: { select: { initials: true } },
+  mergedInto: { select: { number: true, title: true } },
+  _count: { select: { comments: { where: { hiddenAt: null } } } }
+} satisfies Prisma.IdeasIdeaInclude;
+type IdeaRow = Prisma.IdeasIdeaGetPayload<{ include: typeof IDEA_INCLUDE }>;
+
+/** One idea as a given person sees it: the author's name only if they chose to show it (staff always). */
+export function ideaView(idea: IdeaRow, { locale, viewerId, staff }: { locale: string; viewerId: string | null; staff: boolean }) {
+  const mine = viewerId !== null && idea.authorId === viewerId;
+  const authorShown = idea.showAuthorName || staff;
+  return {
+    id: idea.id,
+    number: idea.number,
+    title: idea.title,
+    summary: idea.summary,
+    category: idea.category ? { id: idea.category.id, name: pick(idea.category.name, locale) } : null,
+    commune: { nis: idea.communeNis, name: communeName(idea.communeNis, locale) ?? idea.communeNis },
+    latitude: idea.latitude,
+    longitude: idea.longitude,
+    language: idea.language,
+    authorName: authorShown ? (idea.author?.displayName ?? (idea.mediation ? idea.mediation.initials : null)) : null,
+    anonymous: !idea.showAuthorName,
+    mediated: idea.mediationId !== null,
+    mine,
+    status: idea.status,
+    hiddenReason: mine || staff ? idea.hiddenReason : null,
+    mergedInto: idea.mergedInto,
+    finalist: idea.finalist,
+    winner: idea.winner,
+    stage: idea.stage,
+    commentCount: idea._count.comments,
+    createdAt: idea.createdAt,
+    updatedAt: idea.updatedAt
+  };
+}
+export type IdeaView = ReturnType<typeof ideaView>;
+
+export async function getIdea({ db, consultationId, number, locale, viewerId, staff, now = new Date() }: { db: Db; consultationId: string; number: number; locale: string; viewerId: string | null; staff: boolean; now?: Date }) {
+  const idea = await db.ideasIdea.findUnique({ where: { consultationId_number: { consultationId, number } }, include: { ...IDEA_INCLUDE, consultation: true } });
+  if (!idea) throw new AppError('NOT_FOUND');
+  const view = ideaView(idea, { locale, viewerId, staff });
+  // A hidden idea stays visible to its author and staff (with the reason); others see that it was hidden.
+  const visible = idea.status !== 'hidden' || view.mine || staff;
+  return {
+    ...view,
+    summary: visible ? view.summary : '',
+    descriptionHtml: visible ? renderMarkdown(idea.description) : '',
+    description: view.mine || staff ? idea.description : undefined,
+    canEdit: view.mine && idea.status !== 'merged' && currentPhase(idea.consultation, now) === 'submission'
+  };
+}
+
+export const ZListFilters = z.object({
+  categoryId: z.string().max(64).optional(),
+  communeNis: ZCommuneNis.optional(),
+  q: z.string().trim().max(100).optional(),
+  finalists: z.boolean().optional(),
+  page: z.number().int().min(1).max(10_000).default(1),
+  pageSize: z.number().int().min(1).max(100).default(20),
+  sort: z.enum(['newest', 'oldest', 'comments']).default('newest')
+});
+export type ListFilters = z.infer<typeof ZListFilters>;
+
+export async function listIdeas({ db, consultationId, filters, locale, viewerId, staff }: { db: Db; consultationId: string; filters: ListFilters; locale: string; viewerId: string | null; staff: boolean }) {
+  const where: Prisma.IdeasIdeaWhereInput = {
+    consultationId,
+    status: { in: PUBLIC_STATUSES },
+    ...(filters.categoryId ? { categoryId: filters.categoryId } : {}),
+    ...(filters.communeNis ? { communeNis: filters.communeNis } : {}),
+    ...(filters.finalists ? { finalist: true } : {}),
+    ...(filters.q ? { OR: [{ title: { contains: filters.q, mode: 'insensitive' } }, { summary: { contains: filters.q, mode: 'insensitive' } }] } : {})
+  };
+  const orderBy: Prisma.IdeasIdeaOrderByWithRelationInput[] =
+    filters.sort === 'oldest' ? [{ number: 'asc' }] : filters.sort === 'comments' ? [{ comments: { _count: 'desc' } }, { number: 'desc' }] : [{ number: 'desc' }];
+  const [total, rows] = await Promise.all([
+    db.ideasIdea.count({ where }),
+    db.ideasIdea.findMany({ where, orderBy, include: IDEA_INCLUDE, skip: (filters.page - 1) * filters.pageSize, take: filters.pageSize })
+  ]);
+  return { total, page: filters.page, pageSize: filters.pageSize, ideas: rows.map((r) => ideaView(r, { locale, viewerId, staff })) };
+}
+
+/** Published ideas of the consultation whose title (or summary) looks like `text`. */
+export async function similarIdeas({ db, consultationId, text, excludeId, limit = 5 }: { db: Db; consultationId: string; text: string; excludeId?: string; limit?: number }) {
+  if (text.trim().length < 4) return [];
+  const candidates = await db.ideasIdea.findMany({
+    where: { consultationId, status: 'published', ...(excludeId ? { id: { not: excludeId } } : {}) },
+    select: { id: true, number: true, title: true, summary: true }
+  });
+  return mostSimilar(text, candidates, { limit }).map(({ id, number, title, summary, score }) => ({ id, number, title, summary, score: Math.round(score * 100) / 100 }));
+}
+
+/** Staff merge a duplicate into the idea that is kept; the duplicate then points to it. */
+export async function mergeIdeas({ db, actorId, duplicateId, keptId }: { db: Db; actorId: string; duplicateId: string; keptId: string }) {
+  if (duplicateId === keptId) throw new AppError('VALIDATION', 'same idea', { messageKey: 'ideas_error_merge_same' });
+  await db.$transaction(async (tx) => {
+    const [dup, kept] = await Promise.all([tx.ideasIdea.findUnique({ where: { id: duplicateId } }), tx.ideasIdea.findUnique({ where: { id: keptId } })]);
+    if (!dup || !kept || dup.consultationId !== kept.consultationId) throw new AppError('NOT_FOUND');
+    if (kept.status === 'merged') throw new AppError('CONFLICT', 'kept idea is merged', { messageKey: 'ideas_error_merged' });
+    await tx.ideasIdea.update({ where: { id: duplicateId }, data: { status: 'merged', mergedIntoId: keptId, finalist: false } });
+    // Ideas already merged into the duplicate now point to the kept one as well.
+    await tx.ideasIdea.updateMany({ where: { mergedIntoId: duplicateId }, data: { mergedIntoId: keptId } });
+    await audit({ db: tx as Db, actorId, action: 'ideas.idea.merge', targetType: 'ideas.idea', targetId: duplicateId, data: { keptId } });
+  });
+}
+
+/** Text of an idea for emails and exports. */
+export function ideaPlainDescription(description: string): string {
+  return plainText(description);
+}

@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { Prisma, type Db } from '@passerelle/db';
+import { AppError, type Actor } from '@passerelle/trpc';
+import { ideaLimits } from './limits.ts';
+import { currentPhase } from './phases.ts';
+
+// The public vote. A person's votes in a consultation hang on one ballot: (consultation, user) is unique,
+// and (ballot, idea) is the primary key of a vote, so the database itself guarantees one vote record per
+// person per idea. Changing votes locks the ballot row (SELECT … FOR UPDATE) inside a transaction, so
+// parallel requests of one person are applied one after the other and the budget always holds.
+
+const TX = { maxWait: 60_000, timeout: 30_000 } as const;
+
+type ConsultationRow = NonNullable<Awaited<ReturnType<Db['ideasConsultation']['findUnique']>>>;
+
+export function requireVoteOpen(c: ConsultationRow, now: Date) {
+  if (currentPhase(c, now) !== 'vote' || !c.shortlistPublishedAt) throw new AppError('CONFLICT', 'vote closed', { messageKey: 'ideas_error_vote_closed' });
+}
+
+async function loadFinalist(db: Db, ideaId: string) {
+  const idea = await db.ideasIdea.findUnique({ where: { id: ideaId }, include: { consultation: true } });
+  if (!idea) throw new AppError('NOT_FOUND');
+  if (!idea.finalist || idea.status !== 'published') throw new AppError('CONFLICT', 'not a finalist', { messageKey: 'ideas_error_not_finalist' });
+  return idea;
+}
+
+/** The ballot of a user, created if needed, and locked until the transaction ends. */
+async function lockBallot(tx: Db, consultationId: string, userId: string): Promise<string> {
+  await tx.$executeRaw`INSERT INTO "ideas_ballot" ("id", "consultationId", "userId", "createdAt") VALUES (${randomUUID()}, ${consultationId}, ${userId}, now()) ON CONFLICT ("consultationId", "userId") DO NOTHING`;
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "ideas_ballot" WHERE "consultationId" = ${consultationId} AND "userId" = ${userId} FOR UPDATE`;
+  return rows[0]!.id;
+}
+
+function checkBudget(c: ConsultationRow, others: number, count: number) {
+  if (count > 1 && !c.allowSeveralVotesPerIdea) throw new AppError('VALIDATION', 'one vote per idea', { messageKey: 'ideas_error_one_vote_per_idea', fieldErrors: { count: 'ideas_error_one_vote_per_idea' } });
+  if (others + count > c.voteBudget) {
+    throw new AppError('CONFLICT', 'budget exceeded', { messageKey: 'ideas_error_budget_exceeded', params: { budget: c.voteBudget, left: Math.max(0, c.voteBudget - others) } });
+  }
+}
+
+/**
+ * Sets the person's votes on one finalist to `count` (1 unless the consultation allows several votes
+ * per idea). Sending the same vote twice changes nothing.
+ */
+export async function castVote({ db, actor, ideaId, count = 1, now = new Date() }: { db: Db; actor: Actor; ideaId: string; count?: number; now?: Date }) {
+  const idea = await loadFinalist(db, ideaId);
+  requireVoteOpen(idea.consultation, now);
+  await ideaLimits.vote.consume({ db, key: actor.id });
+  return db.$transaction(async (tx) => {
+    const ballotId = await lockBallot(tx as Db, idea.consultationId, actor.id);
+    const others = await tx.ideasVote.aggregate({ where: { ballotId, ideaId: { not: ideaId } }, _sum: { count: true } });
+    checkBudget(idea.consultation, others._sum.count ?? 0, count);
+    await tx.$executeRaw`INSERT INTO "ideas_vote" ("ballotId", "ideaId", "count", "createdAt", "updatedAt") VALUES (${ballotId}, ${ideaId}, ${count}, now(), now())
+      ON CONFLICT ("ballotId", "ideaId") DO UPDATE SET "count" = EXCLUDED."count", "updatedAt" = now()`;
+    return { used: (others._sum.count ?? 0) + count, budget: idea.consultation.voteBudget };
+  }, TX);
+}
+
+export async function withdrawVote({ db, actor, ideaId, now = new Date() }: { db: Db; actor: Actor; ideaId: string; now?: Date }) {
+  const idea = await db.ideasIdea.findUnique({ where: { id: ideaId }, include: { consultation: true } });
+  if (!idea) throw new AppError('NOT_FOUND');
+  requireVoteOpen(idea.consultation, now);
+  await ideaLimits.vote.consume({ db, key: actor.id });
+  return db.$transaction(async (tx) => {
+    const ballotId = await lockBallot(tx as Db, idea.consultationId, actor.id);
+    await tx.ideasVote.deleteMany({ where: { ballotId, ideaId } });
+    const used = await tx.ideasVote.aggregate({ where: { ballotId }, _sum: { count: true } });
+    return { used: used._sum.count ?? 0, budget: idea.consultation.voteBudget };
+  }, TX);
+}
+
+/** The person's own votes: which finalists, how many each, and what is left of the budget. */
+export async function myBallot({ db, actor, consultationId }: { db: Db; actor: Actor | null; consultationId: string }) {
+  const c = await db.ideasConsultation.findUnique({ where: { id: consultationId }, select: { voteBudget: true } });
+  if (!c) throw new AppError('NOT_FOUND');
+  if (!actor) return { budget: c.voteBudget, used: 0, votes: {} as Record<string, number> };
+  const ballot = await db.ideasBallot.findUnique({ where: { consultationId_userId: { consultationId, userId: actor.id } }, include: { votes: true } });
+  const votes = Object.fromEntries((ballot?.votes ?? []).map((v) => [v.ideaId, v.count]));
+  return { budget: c.voteBudget, used: Object.values(votes).reduce((a, b) => a + b, 0), votes };
+}
+
+export interface Tally {
+  ideaId: string;
+  /** Votes of people with an account. */
+  online: number;
+  /** Votes recorded by mediators for citizens without an account. */
+  mediated: number;
+  total: number;
+  voters: number;
+}
+
+/** Vote totals per finalist; mediated votes are counted separately. */
+export async function tally({ db, consultationId }: { db: Db; consultationId: string }): Promise<Tally[]> {
+  const rows = await db.$queryRaw<{ ideaId: string; online: bigint | number; mediated: bigint | number; voters: bigint | number }[]>(Prisma.sql`
+    SELECT v."ideaId" AS "ideaId",
+           COALESCE(SUM(v."count") FILTER (WHERE b."mediationId" IS NULL), 0) AS "online",
+           COALESCE(SUM(v."count") FILTER (WHERE b."mediationId" IS NOT NULL), 0) AS "mediated",
+           COUNT(*) AS "voters"
+    FROM "ideas_vote" v JOIN "ideas_ballot" b ON b."id" = v."ballotId"
+    WHERE b."consultationId" = ${consultationId}
+    GROUP BY v."ideaId"`);
+  return rows.map((r) => {
+    const online = Number(r.online);
+    const mediated = Number(r.mediated);
+    return { ideaId: r.ideaId, online, mediated, total: online + mediated, voters: Number(r.voters) };
+  });
+}
