@@ -2,9 +2,16 @@ import { expect, test } from '@playwright/test';
 import { DEMO, LOCALES, expectAccessible, logIn } from './helpers.ts';
 
 // Every page, in every language, with zero axe violations (WCAG 2.2 AA tags), with JavaScript on and off.
-const PUBLIC_PAGES = ['/', '/login', '/signup', '/forgot-password', '/reset-password?token=x', '/verify-email?token=x', '/accessibility', '/privacy', '/page-that-does-not-exist'];
+const PUBLIC_PAGES = [
+  '/', '/login', '/signup', '/forgot-password', '/reset-password?token=x', '/verify-email?token=x', '/accessibility', '/privacy', '/page-that-does-not-exist',
+  // Plugin "ideas" (demo consultations seeded at start)
+  '/ideas', '/ideas/bruxelles-numerique-demo', '/ideas/brussels-hacks-demo', '/ideas/brussels-hacks-demo/1', '/ideas/brussels-hacks-demo/vote', '/ideas/bruxelles-numerique-demo?q=wifi&sort=oldest'
+];
 const ACCOUNT_PAGES = ['/account', '/account/delete', '/logout'];
-const ADMIN_PAGES = ['/admin', '/admin/users', '/admin/organisations', '/admin/plugins', '/admin/permissions', '/admin/audit'];
+const ADMIN_PAGES = [
+  '/admin', '/admin/users', '/admin/organisations', '/admin/plugins', '/admin/permissions', '/admin/audit',
+  '/ideas/bruxelles-numerique-demo/new', '/ideas/manage', '/ideas/manage/new', '/ideas/manage/moderation', '/ideas/manage/brussels-hacks-demo', '/ideas/brussels-hacks-demo/3'
+];
 
 // "JavaScript off" blocks the app's scripts, so the page stays as the server rendered it; the browser's
 // own JavaScript stays on because axe runs in the page.

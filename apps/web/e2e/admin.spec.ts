@@ -44,3 +44,29 @@ test('keyboard only: skip link, then log in without a mouse', async ({ page }) =
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/fr\/account/);
 });
+
+test('a switched-off plugin disappears: no menu entry, its pages and its API answer 404', async ({ page, request }) => {
+  await logIn(page, DEMO.admin, undefined, 'en');
+  const nav = page.getByRole('navigation', { name: 'Main navigation' });
+  await expect(nav.getByRole('link', { name: 'Ideas', exact: true })).toBeVisible();
+  await page.goto('/en/admin/plugins');
+  await page.getByRole('button', { name: "Switch off Citizens' ideas" }).click();
+  await expect(page.getByRole('button', { name: "Switch on Citizens' ideas" })).toBeVisible();
+  try {
+    await page.goto('/en');
+    await expect(nav.getByRole('link', { name: 'Ideas', exact: true })).toHaveCount(0);
+    for (const path of ['/en/ideas', '/en/ideas/brussels-hacks-demo', '/en/ideas/brussels-hacks-demo/1', '/en/ideas/manage']) {
+      expect((await request.get(path)).status(), path).toBe(404);
+    }
+    const api = await request.get('/api/trpc/ideas.consultation.list');
+    expect(api.status()).toBe(404);
+    expect(((await api.json()) as { error: { data: { appCode: string } } }).error.data.appCode).toBe('PLUGIN_DISABLED');
+  } finally {
+    await page.goto('/en/admin/plugins');
+    await page.getByRole('button', { name: "Switch on Citizens' ideas" }).click();
+    await expect(page.getByRole('button', { name: "Switch off Citizens' ideas" })).toBeVisible();
+  }
+  await page.goto('/en');
+  await expect(nav.getByRole('link', { name: 'Ideas', exact: true })).toBeVisible();
+  expect((await request.get('/en/ideas')).status()).toBe(200);
+});

@@ -26,6 +26,8 @@ if (process.env.SEED_DEMO === '1') {
   const { seedDemo } = await import('@passerelle/db/seed');
   const { getDb } = await import('@passerelle/db');
   await seedDemo(getDb()); // the server reuses this same database handle (kept on globalThis)
+  const { PLUGIN_DEMO_SEEDS } = await import('../src/lib/server/demo-seeds.ts');
+  for (const seed of PLUGIN_DEMO_SEEDS) await seed(getDb());
 }
 
 if (!process.env.SMTP_URL && process.env.NODE_ENV !== 'production') {

@@ -29,11 +29,19 @@ function fieldMessage(key: string, field: string, locale: string): string {
   return text === specific ? t(key, undefined, { locale }) : text;
 }
 
-export function failure(error: unknown, form: FormData, locale: string): ActionFailure<FormFailure> {
+export interface FailureOptions {
+  /** Maps an input path ("fields.title") to the form field that holds it ("title"). */
+  rename?: (path: string) => string;
+}
+
+export function failure(error: unknown, form: FormData, locale: string, options: FailureOptions = {}): ActionFailure<FormFailure> {
   if (!(error instanceof TRPCError)) throw error;
   const described = describeError(error);
   const errors: Record<string, string> = {};
-  for (const [field, key] of Object.entries(described.fieldErrors ?? {})) errors[field] = fieldMessage(key, field, locale);
+  for (const [path, key] of Object.entries(described.fieldErrors ?? {})) {
+    const field = options.rename ? options.rename(path) : path;
+    errors[field] ??= fieldMessage(key, field, locale);
+  }
   const status = error.code === 'TOO_MANY_REQUESTS' ? 429 : error.code === 'UNAUTHORIZED' ? 401 : error.code === 'FORBIDDEN' ? 403 : error.code === 'NOT_FOUND' ? 404 : error.code === 'CONFLICT' ? 409 : 400;
   return fail(status, {
     values: formValues(form),
@@ -44,10 +52,10 @@ export function failure(error: unknown, form: FormData, locale: string): ActionF
 }
 
 /** Run a procedure from a form action; refusals become a form failure, anything else is rethrown. */
-export async function attempt<T>(form: FormData, locale: string, run: () => Promise<T>): Promise<{ ok: true; value: T } | ActionFailure<FormFailure>> {
+export async function attempt<T>(form: FormData, locale: string, run: () => Promise<T>, options: FailureOptions = {}): Promise<{ ok: true; value: T } | ActionFailure<FormFailure>> {
   try {
     return { ok: true, value: await run() };
   } catch (error) {
-    return failure(error, form, locale);
+    return failure(error, form, locale, options);
   }
 }

@@ -1,8 +1,9 @@
 // What a plugin's route modules (load functions and form actions re-exported by the host's shims) need
 // from the host, typed without depending on the app: the request's tRPC context lives in locals.ctx.
-import { AppError, createCallerFactory, type Context } from '@passerelle/trpc';
-import { toTRPCError } from '@passerelle/trpc';
-import type { AnyRouter } from '@trpc/server';
+import { error, redirect } from '@sveltejs/kit';
+import { AppError, describeError, toTRPCError, type Context } from '@passerelle/trpc';
+import { TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 
 /** The part of SvelteKit's RequestEvent that plugin routes use. */
 export interface PluginEvent<Params extends Record<string, string> = Record<string, string>> {
@@ -14,14 +15,49 @@ export interface PluginEvent<Params extends Record<string, string> = Record<stri
 }
 
 /**
- * A server-side caller over a plugin's own router, for its load functions and form actions: the same
- * procedures and checks as the HTTP API. A switched-off plugin answers 404 here too.
+ * For a plugin's server-side caller (its load functions and form actions call the same procedures, with
+ * the same checks, as the HTTP API): a switched-off plugin answers 404 here too.
+ *
+ *   const factory = createCallerFactory(ideasRouter);
+ *   export const ideasCaller = (event) => (assertPluginEnabled(event.locals.ctx, 'ideas'), factory(event.locals.ctx));
  */
-export function pluginCaller<R extends AnyRouter>(pluginId: string, pluginRouter: R) {
-  const factory = createCallerFactory(pluginRouter);
-  return (event: { locals: { ctx: Context } }) => {
-    const { ctx } = event.locals;
-    if (ctx.pluginIds.has(pluginId) && !ctx.enabledPlugins.has(pluginId)) throw toTRPCError(new AppError('PLUGIN_DISABLED'));
-    return factory(ctx);
-  };
+export function assertPluginEnabled(ctx: Context, pluginId: string): void {
+  if (ctx.pluginIds.has(pluginId) && !ctx.enabledPlugins.has(pluginId)) throw toTRPCError(new AppError('PLUGIN_DISABLED'));
+}
+
+/**
+ * Runs a procedure for a page's load function: a refusal becomes SvelteKit's error page with the
+ * translated message and the right status (404, 403…), instead of a 500.
+ */
+export async function orPageError<T>(event: { locals: { ctx: Context } }, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (!(e instanceof TRPCError)) throw e;
+    const described = describeError(e);
+    const status = getHTTPStatusCodeFromError(e);
+    error(status, event.locals.ctx.translate(described.messageKey, described.params));
+  }
+}
+
+/** Reads a form field as a trimmed string ('' when absent). */
+export function field(form: FormData, name: string): string {
+  const v = form.get(name);
+  return typeof v === 'string' ? v.trim() : '';
+}
+
+/** A checkbox: true when sent with any value. */
+export function checked(form: FormData, name: string): boolean {
+  return form.get(name) !== null;
+}
+
+/** A number field; NaN when empty or not a number, so that validation reports it on that field. */
+export function numberField(form: FormData, name: string): number {
+  const v = field(form, name);
+  return v === '' ? Number.NaN : Number(v.replace(',', '.'));
+}
+
+/** The sign-in page, coming back to `url` afterwards. */
+export function loginRedirect(url: URL, localize: (href: string) => string): never {
+  redirect(303, `${localize('/login')}?next=${encodeURIComponent(url.pathname + url.search)}`);
 }

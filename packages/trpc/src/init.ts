@@ -43,11 +43,16 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 
-/** True when a string anywhere in the value holds a NUL character, which PostgreSQL text cannot store. */
-function hasNul(value: unknown, depth = 0): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
+/** A NUL character, or a lone surrogate (not valid Unicode): PostgreSQL text cannot store either. */
+function unstorable(text: string): boolean {
+  return text.includes('\u0000') || !text.isWellFormed();
+}
+
+/** True when a string anywhere in the value (keys included) could not be stored. */
+function hasUnstorable(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return unstorable(value);
   if (depth > 32 || value === null || typeof value !== 'object') return false;
-  return Object.entries(value).some(([k, v]) => k.includes('\u0000') || hasNul(v, depth + 1));
+  return Object.entries(value).some(([k, v]) => unstorable(k) || hasUnstorable(v, depth + 1));
 }
 
 /**
@@ -59,8 +64,8 @@ const base = t.procedure.use(async ({ ctx, path, next, getRawInput }) => {
   if (ctx.pluginIds.has(namespace) && !ctx.enabledPlugins.has(namespace)) {
     throw toTRPCError(new AppError('PLUGIN_DISABLED'));
   }
-  if (hasNul(await getRawInput().catch(() => undefined))) {
-    throw toTRPCError(new AppError('BAD_REQUEST', 'NUL character in input'));
+  if (hasUnstorable(await getRawInput().catch(() => undefined))) {
+    throw toTRPCError(new AppError('BAD_REQUEST', 'NUL character or lone surrogate in input'));
   }
   const result = await next();
   if (!result.ok && result.error.cause instanceof AppError) {

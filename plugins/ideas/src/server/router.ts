@@ -1,5 +1,5 @@
-import { router } from '@passerelle/trpc';
-import { pluginCaller } from '@passerelle/plugin-sdk/server';
+import { createCallerFactory, router, type Context } from '@passerelle/trpc';
+import { assertPluginEnabled } from '@passerelle/plugin-sdk/server';
 import { IDEAS } from '../manifest.ts';
 import { commentRouter } from './comment/router.ts';
 import { consultationRouter } from './consultation/router.ts';
@@ -21,4 +21,8 @@ export const ideasRouter = router({
 export type IdeasRouter = typeof ideasRouter;
 
 /** The server-side caller for this plugin's load functions and form actions. */
-export const ideasCaller = pluginCaller(IDEAS, ideasRouter);
+const createCaller = createCallerFactory(ideasRouter);
+export function ideasCaller(event: { locals: { ctx: Context } }) {
+  assertPluginEnabled(event.locals.ctx, IDEAS);
+  return createCaller(event.locals.ctx);
+}

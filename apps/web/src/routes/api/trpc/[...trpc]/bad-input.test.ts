@@ -60,24 +60,38 @@ const hostileObject = fc.record(
     token: hostileString,
     locale: hostileString,
     organisationId: hostileString,
-    page: fc.oneof(fc.integer(), fc.double(), hostileString)
+    page: fc.oneof(fc.integer(), fc.double(), hostileString),
+    // Plugin "ideas": real ids of stored rows, so that hostile values reach the services.
+    slug: fc.oneof(hostileString, fc.constant('stored-consultation')),
+    consultationId: fc.oneof(hostileString, fc.constant('stored-consultation-id')),
+    ideaId: fc.oneof(hostileString, fc.constant('stored-idea-id')),
+    number: fc.oneof(fc.integer(), fc.double(), hostileString),
+    body: hostileString,
+    reason: hostileString,
+    text: hostileString,
+    fields: fc.record({ title: hostileString, summary: hostileString, description: hostileString, communeNis: fc.oneof(hostileString, fc.constant('21004')), language: fc.oneof(hostileString, fc.constant('fr')) }, { requiredKeys: [] })
   },
   { requiredKeys: [] }
 );
 
 async function snapshot(db: Db) {
-  const [users, orgs, memberships, roles, settings] = await Promise.all([
+  const [users, orgs, memberships, roles, settings, consultations, ideas, comments] = await Promise.all([
     db.user.findMany({ orderBy: { id: 'asc' } }),
     db.organisation.findMany({ orderBy: { id: 'asc' } }),
     db.membership.findMany({ orderBy: [{ userId: 'asc' }, { organisationId: 'asc' }] }),
     db.userRole.findMany({ orderBy: [{ userId: 'asc' }, { role: 'asc' }] }),
-    db.setting.findMany({ orderBy: { key: 'asc' } })
+    db.setting.findMany({ orderBy: { key: 'asc' } }),
+    db.ideasConsultation.findMany({ orderBy: { id: 'asc' } }),
+    db.ideasIdea.findMany({ orderBy: { id: 'asc' } }),
+    db.ideasComment.findMany({ orderBy: { id: 'asc' } })
   ]);
-  return { users, orgs, memberships, roles, settings };
+  return { users, orgs, memberships, roles, settings, consultations, ideas, comments };
 }
 
-const open = listProcedures(appRouter).filter(([, meta]) => meta?.access === 'public' || meta?.access === 'authed');
-const types = appRouter._def.procedures as Record<string, { _def: { type: string } }>;
+// Everything a signed-in citizen who belongs to an association may call (plugins included).
+const citizenGrants = new Set([...(defaults.get('citizen') ?? []), ...(defaults.get('association_member') ?? [])]);
+const open = listProcedures(appRouter).filter(([, meta]) => meta?.access === 'public' || meta?.access === 'authed' || (meta?.access === 'permission' && citizenGrants.has(meta.permission ?? '')));
+const types = appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>;
 
 describeEachDb('hostile input on the API', ({ getDb }) => {
   let userId: string;
@@ -87,6 +101,14 @@ describeEachDb('hostile input on the API', ({ getDb }) => {
     const db = getDb();
     const org = await db.organisation.create({ data: { name: 'Stored org', slug: 'stored-org' } });
     userId = (await createTestUser(db, { memberships: [{ organisationId: org.id, role: 'admin' }] })).id;
+    const day = 86_400_000;
+    const at = (d: number) => new Date(Date.now() + d * day);
+    const text = { fr: 'Stored', nl: 'Stored', en: 'Stored' };
+    await db.ideasConsultation.create({
+      data: { id: 'stored-consultation-id', slug: 'stored-consultation', title: text, description: text, rules: text, submissionStart: at(-1), reviewStart: at(1), voteStart: at(2), resultsStart: at(3), followUpStart: at(4) }
+    });
+    await db.ideasIdea.create({ data: { id: 'stored-idea-id', consultationId: 'stored-consultation-id', number: 1, title: 'Stored idea', summary: 'Stored summary', description: '', communeNis: '21004', language: 'fr', authorId: userId } });
+    await db.ideasComment.create({ data: { ideaId: 'stored-idea-id', authorId: userId, body: 'Stored comment' } });
     before = await snapshot(db);
   });
 
@@ -129,11 +151,15 @@ describeEachDb('hostile input on the API', ({ getDb }) => {
 
   it('left every stored row as it was', async () => {
     const after = await snapshot(getDb());
-    const stillThere = <T extends { id?: string }>(rows: T[], original: T[]) => original.map((o) => rows.find((r) => JSON.stringify(r) === JSON.stringify(o)) ?? null);
+    const stillThere = <T,>(rows: T[], original: T[]) => original.map((o) => rows.find((r) => JSON.stringify(r) === JSON.stringify(o)) ?? null);
     expect(stillThere(after.users, before.users)).toEqual(before.users);
     expect(stillThere(after.orgs, before.orgs)).toEqual(before.orgs);
     expect(stillThere(after.memberships, before.memberships)).toEqual(before.memberships);
     expect(stillThere(after.roles, before.roles)).toEqual(before.roles);
     expect(after.settings).toEqual(before.settings);
+    // New valid rows may have been added by valid inputs; the stored ones must be unchanged.
+    expect(stillThere(after.consultations, before.consultations)).toEqual(before.consultations);
+    expect(stillThere(after.ideas, before.ideas)).toEqual(before.ideas);
+    expect(stillThere(after.comments, before.comments)).toEqual(before.comments);
   });
 });

@@ -1,0 +1,5 @@
+import type { Db } from '@passerelle/db';
+import { seedIdeasDemo } from '@passerelle/plugin-ideas/demo';
+
+/** Demo data of each plugin, run after the core demo data when SEED_DEMO=1 (one line per plugin). */
+export const PLUGIN_DEMO_SEEDS: readonly ((db: Db) => Promise<unknown>)[] = [seedIdeasDemo];

@@ -1,0 +1,40 @@
+import { attempt as sdkAttempt } from '@passerelle/plugin-sdk/forms';
+import { checked, field, numberField } from '@passerelle/plugin-sdk/server';
+
+/** The idea fields as typed in the form; the procedure's schema validates them. */
+export function ideaFieldsFromForm(form: FormData) {
+  const lat = field(form, 'latitude');
+  const lng = field(form, 'longitude');
+  return {
+    title: field(form, 'title'),
+    summary: field(form, 'summary'),
+    description: field(form, 'description'),
+    categoryId: field(form, 'categoryId') || null,
+    communeNis: field(form, 'communeNis'),
+    latitude: lat ? numberField(form, 'latitude') : null,
+    longitude: lng ? numberField(form, 'longitude') : null,
+    language: field(form, 'language') as 'fr' | 'nl' | 'en',
+    showAuthorName: checked(form, 'showAuthorName')
+  };
+}
+
+export function citizenFromForm(form: FormData) {
+  return {
+    initials: field(form, 'initials'),
+    birthYear: numberField(form, 'birthYear'),
+    communeNis: field(form, 'citizenCommune'),
+    consent: (checked(form, 'consent') ? true : false) as true
+  };
+}
+
+/** Input paths of the procedures -> names of the form fields (for errors next to the right field). */
+export const formFieldOf = (path: string) =>
+  path
+    .replace(/^(fields|input)\./, '')
+    .replace(/^citizen\.communeNis$/, 'citizenCommune')
+    .replace(/^citizen\./, '');
+
+/** `attempt` from the SDK, with errors placed next to this plugin's form fields. */
+export function attempt<T>(form: FormData, locale: string, run: () => Promise<T>) {
+  return sdkAttempt(form, locale, run, { rename: formFieldOf });
+}
