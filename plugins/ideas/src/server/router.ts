@@ -4,6 +4,10 @@ import { IDEAS } from '../manifest.ts';
 import { commentRouter } from './comment/router.ts';
 import { consultationRouter } from './consultation/router.ts';
 import { ideaRouter } from './idea/router.ts';
+import { followupRouter } from './followup/router.ts';
+import { juryRouter } from './jury/router.ts';
+import { notificationsRouter } from './notifications/router.ts';
+import { resultsRouter } from './results/router.ts';
 import { mediationRouter } from './mediation/router.ts';
 import { moderationRouter } from './moderation/router.ts';
 import { voteRouter } from './vote/router.ts';
@@ -14,6 +18,10 @@ export const ideasRouter = router({
   idea: ideaRouter,
   comment: commentRouter,
   moderation: moderationRouter,
+  jury: juryRouter,
+  results: resultsRouter,
+  followup: followupRouter,
+  notifications: notificationsRouter,
   vote: voteRouter,
   mediation: mediationRouter
 });

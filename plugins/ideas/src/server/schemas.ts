@@ -5,6 +5,8 @@ import { ZIdeaFields, ZListFilters } from '../services/ideas.ts';
 import { zLocalized } from '../services/localized.ts';
 import { ZCitizen, ZMediatedVotes } from '../services/mediation.ts';
 import { PHASES } from '../services/phases.ts';
+import { SCORE_MAX, ZCriterionInput } from '../services/jury.ts';
+import { STAGES, ZLinks } from '../services/results.ts';
 
 export const ZId = z.string().min(1).max(64);
 export const ZBySlug = z.object({ slug: z.string().min(1).max(60) });
@@ -41,3 +43,17 @@ export const ZResults = z.object({ slug: z.string().min(1).max(60) });
 export const ZMediatedIdea = z.object({ consultationId: ZId, organisationId: ZId.nullish(), citizen: ZCitizen, fields: ZIdeaFields });
 export const ZMediatedVote = z.object({ consultationId: ZId, organisationId: ZId.nullish(), citizen: ZCitizen, votes: ZMediatedVotes });
 export const ZMediatorToday = z.object({ consultationId: ZId });
+
+export const ZAddJuror = z.object({ consultationId: ZId, email: z.string().trim().toLowerCase().email().max(254) });
+export const ZRemoveJuror = z.object({ consultationId: ZId, userId: ZId });
+export const ZConsultationRef = z.object({ consultationId: ZId });
+export const ZSaveCriteria = z.object({ consultationId: ZId, criteria: z.array(ZCriterionInput).min(1).max(10) });
+export const ZScore = z.object({ ideaId: ZId, scores: z.record(ZId, z.number().int().min(0).max(SCORE_MAX)), note: z.string().trim().max(2000).default('') });
+export const ZConflict = z.object({ ideaId: ZId, conflict: z.boolean() });
+
+export const ZPublishResults = z.object({ consultationId: ZId, winnerIds: z.array(ZId).min(1).max(50) });
+export const ZAddUpdate = z.object({ ideaId: ZId, stage: z.enum(STAGES), body: z.string().trim().max(5000).default(''), links: ZLinks.default([]), date: z.coerce.date() });
+export const ZIdeaRef = z.object({ ideaId: ZId });
+export const ZFollow = z.object({ ideaId: ZId, follow: z.boolean() });
+export const ZPrefs = z.object({ onStatus: z.boolean(), onReply: z.boolean(), onFollowed: z.boolean() });
+export const ZUnsubscribe = z.object({ token: z.string().min(20).max(100), kind: z.enum(['status', 'reply', 'followed', 'all']) });

@@ -60,7 +60,7 @@ async function seedConsultation(db: Db, opts: { slug: string; title: ReturnType<
         number: i + 1,
         title,
         summary,
-        description: `${summary}\n\n**Données de démonstration.**`,
+        description: `**Pour qui ?** Les habitantes et habitants de Bruxelles qui en ont besoin.\n\n- simple à utiliser\n- gratuit\n- près de chez soi\n\n_Données de démonstration._`,
         communeNis,
         language: 'fr',
         categoryId: c.categories[cat]?.id ?? null,
