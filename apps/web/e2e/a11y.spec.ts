@@ -5,12 +5,12 @@ import { DEMO, LOCALES, expectAccessible, logIn } from './helpers.ts';
 const PUBLIC_PAGES = [
   '/', '/login', '/signup', '/forgot-password', '/reset-password?token=x', '/verify-email?token=x', '/accessibility', '/privacy', '/page-that-does-not-exist',
   // Plugin "ideas" (demo consultations seeded at start)
-  '/ideas', '/ideas/bruxelles-numerique-demo', '/ideas/brussels-hacks-demo', '/ideas/brussels-hacks-demo/1', '/ideas/brussels-hacks-demo/vote', '/ideas/bruxelles-numerique-demo?q=wifi&sort=oldest'
+  '/ideas', '/ideas/bruxelles-numerique-demo', '/ideas/brussels-hacks-demo', '/ideas/brussels-hacks-demo/1', '/ideas/brussels-hacks-demo/vote', '/ideas/bruxelles-numerique-demo?q=wifi&sort=oldest', '/ideas/brussels-hacks-demo/results', '/ideas/unsubscribe?token=x&kind=all'
 ];
 const ACCOUNT_PAGES = ['/account', '/account/delete', '/logout'];
 const ADMIN_PAGES = [
   '/admin', '/admin/users', '/admin/organisations', '/admin/plugins', '/admin/permissions', '/admin/audit',
-  '/ideas/bruxelles-numerique-demo/new', '/ideas/manage', '/ideas/manage/new', '/ideas/manage/moderation', '/ideas/manage/brussels-hacks-demo', '/ideas/brussels-hacks-demo/3'
+  '/ideas/bruxelles-numerique-demo/new', '/ideas/manage', '/ideas/manage/new', '/ideas/manage/moderation', '/ideas/manage/brussels-hacks-demo', '/ideas/brussels-hacks-demo/3', '/ideas/manage/brussels-hacks-demo/jury', '/ideas/notifications'
 ];
 
 // "JavaScript off" blocks the app's scripts, so the page stays as the server rendered it; the browser's

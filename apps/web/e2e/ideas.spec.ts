@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { t } from '@passerelle/i18n';
-import { DEMO, expectAccessible, logIn } from './helpers.ts';
+import { DEMO, expectAccessible, linkFromMail, logIn } from './helpers.ts';
 
 // The ideas plugin, journey by journey, in French, Dutch and English, with axe on every page.
 // Ideas pages are server-rendered without JavaScript; the only script is the optional "similar ideas
@@ -153,10 +153,50 @@ for (const { locale, js } of CHAINS) {
       await expect(neighbour.locator('.ideas-comments')).not.toContainText('I can help at the library');
     });
 
-    test('staff close submissions, shortlist the finalists and open the vote', async () => {
+    test('staff close submissions and invite a juror, who scores one idea and declares a conflict on another', async () => {
       await visit(staff, `/${locale}/ideas/manage/${slug}`);
       await staff.getByRole('button', { name: tr('ideas_advance_to', { phase: tr('ideas_phase_review') }) }).click();
       await expect(staff.getByRole('heading', { level: 2, name: new RegExp(tr('ideas_phase_review')) })).toBeVisible();
+      await staff.getByRole('link', { name: tr('ideas_jury_manage_title') }).click();
+      await expectAccessible(staff);
+      await staff.locator('#email').fill(DEMO.researcher);
+      await staff.getByRole('button', { name: tr('ideas_jury_add') }).click();
+      await expect(staff.getByRole('status')).toContainText(tr('ideas_manage_saved'));
+
+      // The juror follows the link in the email, which is in the juror's own language (Dutch); the
+      // test then carries on in the language of this run.
+      const link = new URL(await linkFromMail(DEMO.researcher, `/ideas/${slug}/jury`));
+      expect(link.pathname).toBe(`/nl/ideas/${slug}/jury`);
+      await neighbour.goto(link.pathname.replace('/nl/', `/${locale}/`));
+      await expectAccessible(neighbour);
+      await neighbour.getByRole('link', { name: 'Free wifi in every public library' }).click();
+      await expectAccessible(neighbour);
+      const groups = neighbour.getByRole('group').filter({ has: neighbour.locator('input[type=radio]') });
+      const count = await groups.count();
+      expect(count).toBe(3);
+      for (let i = 0; i < count; i++) await groups.nth(i).getByLabel(String(5 - i), { exact: true }).check();
+      await neighbour.locator('#note').fill('Private: strong and feasible.');
+      await neighbour.locator('form[action="?/score"] button[type=submit]').click();
+      // Saved, and on to the next idea: the juror's own one, so they declare a conflict.
+      await expect(neighbour).toHaveURL(new RegExp(`/ideas/${slug}/jury/2`));
+      await neighbour.getByText(tr('ideas_jury_conflict_question')).click();
+      await neighbour.getByRole('button', { name: tr('ideas_jury_conflict_declare') }).click();
+      await expect(neighbour.getByText(tr('ideas_jury_conflict_declared'))).toBeVisible();
+      await expectAccessible(neighbour);
+
+      await visit(staff, `/${locale}/ideas/manage/${slug}/jury`);
+      const first = staff.locator('tbody tr').filter({ hasText: 'Free wifi in every public library' });
+      await expect(first.locator('td').first()).toHaveText('1');
+      await expect(first).toContainText('4.00'); // (5 + 4 + 3) / 3
+      await expect(staff.locator('tbody tr').filter({ hasText: 'Computer lessons' }).locator('td').last()).toHaveText(tr('ideas_no'));
+      await expect(staff.locator('main')).not.toContainText('Private: strong');
+      const csv = await staff.request.get(`/${locale}/ideas/manage/${slug}/jury.csv`);
+      expect(csv.headers()['content-type']).toContain('text/csv');
+      expect(await csv.text()).toContain('Free wifi in every public library');
+    });
+
+    test('staff shortlist the finalists and open the vote', async () => {
+      await visit(staff, `/${locale}/ideas/manage/${slug}`);
       await staff.getByRole('button', { name: tr('ideas_make_finalist', { number: 1 }) }).click();
       await staff.getByRole('button', { name: tr('ideas_make_finalist', { number: 2 }) }).click();
       await expect(staff.getByRole('heading', { name: tr('ideas_shortlist_title', { count: 2, max: 6 }) })).toBeVisible();
@@ -210,6 +250,39 @@ for (const { locale, js } of CHAINS) {
       await visit(staff, `/${locale}/ideas/manage/${slug}`);
       const row = staff.locator('tr').filter({ hasText: 'Free wifi in every public library' });
       await expect(row).toContainText(tr('ideas_votes_detail', { total: 2, online: 1, mediated: 1 }));
+    });
+
+    test('staff publish the results and post a follow-up; a follower sees it', async () => {
+      await visit(author, `/${locale}/ideas/${slug}/1`);
+      await author.getByRole('button', { name: tr('ideas_follow') }).click();
+      await expect(author.getByRole('status')).toContainText(tr('ideas_follow_done'));
+
+      await visit(staff, `/${locale}/ideas/manage/${slug}`);
+      await staff.getByRole('button', { name: tr('ideas_advance_to', { phase: tr('ideas_phase_results') }) }).click();
+      await staff.getByLabel(/Free wifi in every public library/).check();
+      await staff.getByRole('button', { name: tr('ideas_results_publish') }).click();
+      await expect(staff.getByRole('status')).toContainText(tr('ideas_manage_saved'));
+      await expectAccessible(staff);
+
+      await visit(neighbour, `/${locale}/ideas/${slug}/results`);
+      const row = neighbour.locator('tbody tr').filter({ hasText: 'Free wifi in every public library' });
+      await expect(row).toContainText(tr('ideas_winner'));
+      await expect(row.locator('td').last()).toHaveText('2');
+
+      await visit(staff, `/${locale}/ideas/${slug}/1`);
+      await staff.getByText(tr('ideas_followup_add')).click();
+      await staff.locator('#stage').selectOption('in_development');
+      await staff.locator('#update-body').fill('The libraries network started the work.');
+      await staff.locator('#links').fill('https://example.org/wifi-project');
+      await staff.getByRole('button', { name: tr('ideas_followup_publish') }).click();
+      await expect(staff.getByRole('status')).toContainText(tr('ideas_manage_saved'));
+
+      await visit(author, `/${locale}/ideas/${slug}/1`);
+      const timeline = author.locator('.ideas-timeline');
+      await expect(timeline).toContainText(tr('ideas_stage_selected'));
+      await expect(timeline).toContainText(tr('ideas_stage_in_development'));
+      await expect(timeline).toContainText('The libraries network started the work.');
+      await expect(timeline.getByRole('link', { name: 'https://example.org/wifi-project' })).toBeVisible();
     });
   });
 }

@@ -25,7 +25,8 @@ export async function load(event: PluginEvent<{ slug: string }>) {
     signedIn: locals.ctx.actor !== null,
     canSubmit: locals.ctx.permissions.has('ideas.idea.submit'),
     canMediate: locals.ctx.permissions.has('ideas.mediation.record'),
-    canManage: locals.ctx.permissions.has('ideas.consultation.manage')
+    canManage: locals.ctx.permissions.has('ideas.consultation.manage'),
+    isJuror: locals.ctx.actor ? (await locals.ctx.db.ideasJuror.count({ where: { consultationId: consultation.id, userId: locals.ctx.actor.id } })) > 0 : false
   };
 }
 

@@ -11,19 +11,28 @@ export async function load(event: PluginEvent<Params>) {
   const { ctx } = event.locals;
   const consultation = await orPageError(event, () => api.consultation.get({ slug: event.params.slug }));
   const idea = await orPageError(event, () => api.idea.get({ slug: consultation.slug, number: ideaNumber(event.params) }));
-  const [comments, ballot] = await Promise.all([api.comment.list({ ideaId: idea.id }), api.vote.mine({ consultationId: consultation.id })]);
+  const [comments, ballot, timeline, following] = await Promise.all([
+    api.comment.list({ ideaId: idea.id }),
+    api.vote.mine({ consultationId: consultation.id }),
+    idea.winner ? api.followup.timeline({ ideaId: idea.id }) : [],
+    api.followup.following({ ideaId: idea.id })
+  ]);
   return {
     consultation,
     idea,
     comments,
     ballot,
+    timeline,
+    following,
+    today: new Date().toISOString().slice(0, 10),
     submitted: event.url.searchParams.has('submitted'),
     saved: event.url.searchParams.has('saved'),
     signedIn: ctx.actor !== null,
     canComment: ctx.permissions.has('ideas.comment.write'),
     canReport: ctx.permissions.has('ideas.report.create'),
     canVote: ctx.permissions.has('ideas.vote.cast'),
-    canModerate: ctx.permissions.has('ideas.moderation.manage')
+    canModerate: ctx.permissions.has('ideas.moderation.manage'),
+    canManage: ctx.permissions.has('ideas.consultation.manage')
   };
 }
 
@@ -32,6 +41,25 @@ async function withIdea(event: PluginEvent<Params>) {
 }
 
 export const actions = {
+  follow: async (event: PluginEvent<Params>) => {
+    const form = await event.request.formData();
+    const idea = await withIdea(event);
+    const result = await attempt(form, event.locals.ctx.locale, () => ideasCaller(event).followup.follow({ ideaId: idea.id, follow: field(form, 'follow') === '1' }));
+    if (!('ok' in result)) return result;
+    return { done: result.value.following ? ('follow' as const) : ('unfollow' as const) };
+  },
+  update: async (event: PluginEvent<Params>) => {
+    const form = await event.request.formData();
+    const idea = await withIdea(event);
+    const links = field(form, 'links')
+      .split(/\s+/)
+      .filter(Boolean);
+    const result = await attempt(form, event.locals.ctx.locale, () =>
+      ideasCaller(event).followup.add({ ideaId: idea.id, stage: field(form, 'stage') as 'selected', body: field(form, 'body'), links, date: new Date(`${field(form, 'date')}T12:00:00Z`) })
+    );
+    if (!('ok' in result)) return result;
+    return { done: 'update' as const };
+  },
   comment: async (event: PluginEvent<Params>) => {
     const form = await event.request.formData();
     const idea = await withIdea(event);

@@ -83,6 +83,14 @@ export const actions = {
     if (!('ok' in result)) return result;
     return { done: 'shortlist' as const };
   },
+  publishResults: async (event: PluginEvent<Params>) => {
+    const form = await event.request.formData();
+    const id = await idOf(event);
+    const winnerIds = form.getAll('winnerId').map(String);
+    const result = await attempt(form, event.locals.ctx.locale, () => ideasCaller(event).results.publish({ consultationId: id, winnerIds }));
+    if (!('ok' in result)) return result;
+    return { done: 'results' as const };
+  },
   merge: async (event: PluginEvent<Params>) => {
     const form = await event.request.formData();
     const result = await attempt(form, event.locals.ctx.locale, () => ideasCaller(event).idea.merge({ duplicateId: field(form, 'duplicateId'), keptId: field(form, 'keptId') }));

@@ -18,7 +18,7 @@ export function toCsv(header: string[], rows: Cell[][]): string {
   return '\uFEFF' + stringify([header, ...rows.map((r) => r.map(safeCell))], { record_delimiter: 'windows' });
 }
 
-export async function toXlsx(sheetName: string, header: string[], rows: Cell[][]): Promise<Uint8Array> {
+export async function toXlsx(sheetName: string, header: string[], rows: Cell[][]): Promise<ArrayBuffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Passerelle';
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
@@ -28,5 +28,5 @@ export async function toXlsx(sheetName: string, header: string[], rows: Cell[][]
     col.width = Math.min(60, Math.max(10, ...(col.values ?? []).map((v) => String(v ?? '').length + 2)));
   });
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return Uint8Array.from(new Uint8Array(await workbook.xlsx.writeBuffer())).buffer;
 }

@@ -1,0 +1,2 @@
+// Shim: the export belongs to the ideas plugin (plugins/ideas/src/routes/jury-export.ts).
+export { csv as GET } from '@passerelle/plugin-ideas/routes/jury-export';
