@@ -7,6 +7,7 @@ import { routeMatches } from '@passerelle/plugin-sdk';
 import { log } from '$lib/server/log.ts';
 import { buildContext } from '$lib/server/context.ts';
 import { PLUGINS } from '$lib/plugins.ts';
+import '$lib/server/plugin-hooks.ts';
 
 // Order: request id and logging -> language -> session and permissions -> plugin switch -> headers.
 

@@ -13,6 +13,7 @@ export * from './pagination/index.ts';
 export * from './radio-group/index.ts';
 export * from './select/index.ts';
 export * from './skip-link/index.ts';
+export * from './static-map/index.ts';
 export * from './table/index.ts';
 export * from './text-area/index.ts';
 export * from './text-field/index.ts';

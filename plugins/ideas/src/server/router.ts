@@ -7,6 +7,7 @@ import { ideaRouter } from './idea/router.ts';
 import { followupRouter } from './followup/router.ts';
 import { juryRouter } from './jury/router.ts';
 import { notificationsRouter } from './notifications/router.ts';
+import { openDataRouter } from './open-data/router.ts';
 import { resultsRouter } from './results/router.ts';
 import { mediationRouter } from './mediation/router.ts';
 import { moderationRouter } from './moderation/router.ts';
@@ -22,6 +23,7 @@ export const ideasRouter = router({
   results: resultsRouter,
   followup: followupRouter,
   notifications: notificationsRouter,
+  openData: openDataRouter,
   vote: voteRouter,
   mediation: mediationRouter
 });

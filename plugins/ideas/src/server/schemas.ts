@@ -57,3 +57,5 @@ export const ZIdeaRef = z.object({ ideaId: ZId });
 export const ZFollow = z.object({ ideaId: ZId, follow: z.boolean() });
 export const ZPrefs = z.object({ onStatus: z.boolean(), onReply: z.boolean(), onFollowed: z.boolean() });
 export const ZUnsubscribe = z.object({ token: z.string().min(20).max(100), kind: z.enum(['status', 'reply', 'followed', 'all']) });
+
+export const ZDataset = z.object({ slug: z.string().min(1).max(60), name: z.enum(['ideas', 'comments', 'votes']) });

@@ -12,11 +12,12 @@ const t = (fr: string, nl: string, en: string) => ({ fr, nl, en });
 
 const CATEGORIES = [t('Apprendre le numérique', 'Digitaal leren', 'Learning digital skills'), t('Services publics en ligne', 'Online overheidsdiensten', 'Online public services'), t('Accès et matériel', 'Toegang en toestellen', 'Access and devices')];
 
-const IDEAS: [string, string, string, number][] = [
-  ['Cours d’informatique pour les aînés dans les maisons de quartier', 'Des cours gratuits, lents et en petits groupes, près de chez soi.', '21015', 0],
-  ['Wifi gratuit dans toutes les bibliothèques', 'Beaucoup de gens n’ont pas internet à la maison.', '21004', 2],
+// [title, summary, commune, category, lat, lon]
+const IDEAS: [string, string, string, number, number?, number?][] = [
+  ['Cours d’informatique pour les aînés dans les maisons de quartier', 'Des cours gratuits, lents et en petits groupes, près de chez soi.', '21015', 0, 50.8676, 4.3773],
+  ['Wifi gratuit dans toutes les bibliothèques', 'Beaucoup de gens n’ont pas internet à la maison.', '21004', 2, 50.8466, 4.3528],
   ['Aide pour les démarches en ligne au CPAS', 'Une personne pour aider à remplir les formulaires en ligne.', '21001', 1],
-  ['Prêt d’ordinateurs portables pour les étudiants', 'Des ordinateurs reconditionnés prêtés pour l’année scolaire.', '21012', 2],
+  ['Prêt d’ordinateurs portables pour les étudiants', 'Des ordinateurs reconditionnés prêtés pour l’année scolaire.', '21012', 2, 50.8553, 4.3220],
   ['Guide simple pour itsme et l’eID', 'Une brochure en langage clair, avec des dessins, en plusieurs langues.', '21009', 1],
   ['Ateliers sécurité: reconnaître les arnaques', 'Apprendre à repérer les faux messages et les faux sites.', '21007', 0],
   ['Un numéro de téléphone pour l’aide numérique', 'Pour celles et ceux qui ne peuvent pas venir à un EPN.', '21016', 1],
@@ -53,7 +54,7 @@ async function seedConsultation(db: Db, opts: { slug: string; title: ReturnType<
     },
     include: { categories: { orderBy: { position: 'asc' } } }
   });
-  for (const [i, [title, summary, communeNis, cat]] of IDEAS.entries()) {
+  for (const [i, [title, summary, communeNis, cat, latitude, longitude]] of IDEAS.entries()) {
     await db.ideasIdea.create({
       data: {
         consultationId: c.id,
@@ -62,6 +63,8 @@ async function seedConsultation(db: Db, opts: { slug: string; title: ReturnType<
         summary,
         description: `**Pour qui ?** Les habitantes et habitants de Bruxelles qui en ont besoin.\n\n- simple à utiliser\n- gratuit\n- près de chez soi\n\n_Données de démonstration._`,
         communeNis,
+        latitude: latitude ?? null,
+        longitude: longitude ?? null,
         language: 'fr',
         categoryId: c.categories[cat]?.id ?? null,
         authorId: author?.id ?? null,

@@ -234,3 +234,23 @@ export async function mergeIdeas({ db, actorId, duplicateId, keptId }: { db: Db;
 export function ideaPlainDescription(description: string): string {
   return plainText(description);
 }
+
+/** Everything the map page shows: idea counts per commune, points, and the same as a list. */
+export async function mapData({ db, consultationId, locale }: { db: Db; consultationId: string; locale: string }) {
+  const ideas = await db.ideasIdea.findMany({
+    where: { consultationId, status: 'published' },
+    orderBy: { number: 'asc' },
+    select: { number: true, title: true, communeNis: true, latitude: true, longitude: true, finalist: true, winner: true }
+  });
+  const counts: Record<string, number> = {};
+  for (const idea of ideas) counts[idea.communeNis] = (counts[idea.communeNis] ?? 0) + 1;
+  const communes = [...new Set([...Object.keys(counts)])]
+    .map((nis) => ({ nis, name: communeName(nis, locale) ?? nis, count: counts[nis] ?? 0, ideas: ideas.filter((i) => i.communeNis === nis).map(({ number, title, latitude, longitude, finalist, winner }) => ({ number, title, onMap: latitude !== null, finalist, winner })) }))
+    .sort((a, b) => a.name.localeCompare(b.name, locale));
+  return {
+    counts,
+    points: ideas.filter((i) => i.latitude !== null && i.longitude !== null).map((i) => ({ number: i.number, title: i.title, lat: i.latitude!, lon: i.longitude! })),
+    communes,
+    total: ideas.length
+  };
+}

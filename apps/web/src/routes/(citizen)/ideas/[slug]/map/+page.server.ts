@@ -1,0 +1,2 @@
+// Shim: the page belongs to the ideas plugin (plugins/ideas/src/routes/map.ts).
+export { load } from '@passerelle/plugin-ideas/routes/map';

@@ -1,0 +1,2 @@
+export { default as StaticMap } from './static-map.svelte';
+export { communeShapes, pathOf, project, WIDTH, HEIGHT } from './project.ts';
