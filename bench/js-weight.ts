@@ -7,16 +7,28 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startServer } from './server.ts';
 
-const ROUTES = ['/fr', '/fr/login', '/fr/signup', '/fr/forgot-password', '/fr/accessibility', '/fr/privacy'];
+const ROUTES = [
+  '/fr', '/fr/login', '/fr/signup', '/fr/forgot-password', '/fr/accessibility', '/fr/privacy',
+  // ideas (demo consultations): list, idea page, vote page, map, and the idea form with its suggestion script
+  '/fr/ideas', '/fr/ideas/brussels-hacks-demo', '/fr/ideas/brussels-hacks-demo/1', '/fr/ideas/brussels-hacks-demo/vote', '/fr/ideas/brussels-hacks-demo/map', '/fr/ideas/bruxelles-numerique-demo/new'
+];
 const BUDGET = 40 * 1024;
 
 const dir = mkdtempSync(join(tmpdir(), 'passerelle-bench-js-'));
-const server = await startServer({ PGLITE_DIR: join(dir, 'pglite'), DATABASE_URL: '' });
+const server = await startServer({ PGLITE_DIR: join(dir, 'pglite'), DATABASE_URL: '', SEED_DEMO: '1' });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 try {
   console.log('route'.padEnd(24), 'scripts', 'gzip kB', 'budget');
   for (const route of ROUTES) {
     const page = await browser.newPage();
+    if (route.endsWith('/new')) {
+      // The idea form needs someone signed in.
+      await page.goto(`${server.url}/fr/login`);
+      await page.fill('#email', 'citizen@demo.passerelle.brussels');
+      await page.fill('#password', 'Demo-passerelle-2026');
+      await page.click('main form button[type=submit]');
+      await page.waitForURL(/\/account/);
+    }
     const bodies: Promise<Buffer>[] = [];
     page.on('response', (res) => {
       if (res.request().resourceType() === 'script' || res.url().endsWith('.js')) bodies.push(res.body().catch(() => Buffer.alloc(0)));

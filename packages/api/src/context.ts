@@ -4,6 +4,7 @@ import { defaultGrants, type PluginManifest } from '@passerelle/plugin-sdk';
 import type { Actor, Context, OutgoingMail, Role, Translate } from '@passerelle/trpc';
 import { coreManifest } from './core/permissions.ts';
 import { enabledPlugins } from './core/services/plugin-switches.ts';
+import { cached } from './core/services/settings-cache.ts';
 
 /** role -> permissions granted by default by the core and by every installed plugin. */
 export function permissionDefaults(manifests: readonly Pick<PluginManifest, 'permissions'>[]): Map<Role, Set<string>> {
@@ -32,8 +33,8 @@ export async function createContext(opts: CreateContextOptions): Promise<Context
   const { db } = opts;
   const [session, overrides, enabled] = await Promise.all([
     opts.sessionToken ? validateSession({ db, token: opts.sessionToken }) : null,
-    loadRoleGrants({ db }),
-    enabledPlugins({ db, pluginIds: opts.pluginIds })
+    cached(db, 'role-grants', () => loadRoleGrants({ db })),
+    cached(db, `plugins:${[...opts.pluginIds].sort().join(',')}`, () => enabledPlugins({ db, pluginIds: opts.pluginIds }))
   ]);
 
   let actor: Actor | null = null;

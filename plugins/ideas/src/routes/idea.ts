@@ -13,9 +13,9 @@ export async function load(event: PluginEvent<Params>) {
   const idea = await orPageError(event, () => api.idea.get({ slug: consultation.slug, number: ideaNumber(event.params) }));
   const [comments, ballot, timeline, following] = await Promise.all([
     api.comment.list({ ideaId: idea.id }),
-    api.vote.mine({ consultationId: consultation.id }),
+    ctx.actor ? api.vote.mine({ consultationId: consultation.id }) : { budget: consultation.settings.voteBudget, used: 0, votes: {} as Record<string, number> },
     idea.winner ? api.followup.timeline({ ideaId: idea.id }) : [],
-    api.followup.following({ ideaId: idea.id })
+    ctx.actor ? api.followup.following({ ideaId: idea.id }) : false
   ]);
   return {
     consultation,

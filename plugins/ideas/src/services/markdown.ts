@@ -24,10 +24,25 @@ const SANITIZE: sanitizeHtml.IOptions = {
   }
 };
 
+// Rendering is pure, so results are kept in a small LRU cache: a page with 200 comments is rendered
+// once, not on every view.
+const CACHE_MAX = 5000;
+const cache = new Map<string, string>();
+
 /** Markdown subset -> safe HTML. */
 export function renderMarkdown(source: string): string {
-  const html = marked.parse(source) as string;
-  return sanitizeHtml(html, SANITIZE).trim();
+  const hit = cache.get(source);
+  if (hit !== undefined) {
+    cache.delete(source);
+    cache.set(source, hit);
+    return hit;
+  }
+  const html = sanitizeHtml(marked.parse(source) as string, SANITIZE).trim();
+  if (source.length <= 20_000) {
+    cache.set(source, html);
+    if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value!);
+  }
+  return html;
 }
 
 /** Plain text for places that show no formatting (lists, emails, exports). */

@@ -24,10 +24,13 @@ async function loadFinalist(db: Db, ideaId: string) {
   return idea;
 }
 
-/** The ballot of a user, created if needed, and locked until the transaction ends. */
+/**
+ * The ballot of a user, created if needed, and locked until the transaction ends: one statement, whether
+ * the row is new (locked by the insert) or exists (locked by the no-op update).
+ */
 async function lockBallot(tx: Db, consultationId: string, userId: string): Promise<string> {
-  await tx.$executeRaw`INSERT INTO "ideas_ballot" ("id", "consultationId", "userId", "createdAt") VALUES (${randomUUID()}, ${consultationId}, ${userId}, now()) ON CONFLICT ("consultationId", "userId") DO NOTHING`;
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "ideas_ballot" WHERE "consultationId" = ${consultationId} AND "userId" = ${userId} FOR UPDATE`;
+  const rows = await tx.$queryRaw<{ id: string }[]>`INSERT INTO "ideas_ballot" ("id", "consultationId", "userId", "createdAt") VALUES (${randomUUID()}, ${consultationId}, ${userId}, now())
+    ON CONFLICT ("consultationId", "userId") DO UPDATE SET "userId" = EXCLUDED."userId" RETURNING "id"`;
   return rows[0]!.id;
 }
 
@@ -46,13 +49,24 @@ export async function castVote({ db, actor, ideaId, count = 1, now = new Date() 
   const idea = await loadFinalist(db, ideaId);
   requireVoteOpen(idea.consultation, now);
   await ideaLimits.vote.consume({ db, key: actor.id });
+  if (count > 1 && !idea.consultation.allowSeveralVotesPerIdea) checkBudget(idea.consultation, 0, count);
+  const budget = idea.consultation.voteBudget;
   return db.$transaction(async (tx) => {
     const ballotId = await lockBallot(tx as Db, idea.consultationId, actor.id);
-    const others = await tx.ideasVote.aggregate({ where: { ballotId, ideaId: { not: ideaId } }, _sum: { count: true } });
-    checkBudget(idea.consultation, others._sum.count ?? 0, count);
-    await tx.$executeRaw`INSERT INTO "ideas_vote" ("ballotId", "ideaId", "count", "createdAt", "updatedAt") VALUES (${ballotId}, ${ideaId}, ${count}, now(), now())
-      ON CONFLICT ("ballotId", "ideaId") DO UPDATE SET "count" = EXCLUDED."count", "updatedAt" = now()`;
-    return { used: (others._sum.count ?? 0) + count, budget: idea.consultation.voteBudget };
+    // With the ballot locked, this statement sees every vote committed before: the budget check and
+    // the write are one step. Nothing is written when the budget would be exceeded.
+    const [row] = await tx.$queryRaw<{ others: bigint | number; written: bigint | number }[]>`
+      WITH others AS (SELECT COALESCE(SUM("count"), 0) AS used FROM "ideas_vote" WHERE "ballotId" = ${ballotId} AND "ideaId" <> ${ideaId}),
+      written AS (
+        INSERT INTO "ideas_vote" ("ballotId", "ideaId", "count", "createdAt", "updatedAt")
+        SELECT ${ballotId}, ${ideaId}, ${count}, now(), now() FROM others WHERE others.used + ${count} <= ${budget}
+        ON CONFLICT ("ballotId", "ideaId") DO UPDATE SET "count" = EXCLUDED."count", "updatedAt" = now()
+        RETURNING 1
+      )
+      SELECT (SELECT used FROM others) AS others, (SELECT COUNT(*) FROM written) AS written`;
+    const others = Number(row!.others);
+    if (Number(row!.written) === 0) checkBudget(idea.consultation, others, count);
+    return { used: others + count, budget };
   }, TX);
 }
 

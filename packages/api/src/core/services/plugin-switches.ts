@@ -1,5 +1,6 @@
 import type { Db } from '@passerelle/db';
 import { audit } from '@passerelle/auth';
+import { invalidate } from './settings-cache.ts';
 
 // A plugin is on unless the environment (PASSERELLE_DISABLED_PLUGINS=ideas,barometer) or an admin
 // (Setting "plugins.disabled") switches it off. The environment wins: an admin cannot switch on a
@@ -44,4 +45,5 @@ export async function setPluginEnabled({ db, actorId, pluginId, enabled }: { db:
     await tx.setting.upsert({ where: { key: SETTING_KEY }, create: { key: SETTING_KEY, value, updatedById: actorId }, update: { value, updatedById: actorId } });
     await audit({ db: tx as Db, actorId, action: enabled ? 'plugin.enable' : 'plugin.disable', targetType: 'plugin', targetId: pluginId });
   });
+  invalidate(db);
 }

@@ -1,6 +1,7 @@
 import type { Db } from '@passerelle/db';
 import { AppError, ROLES, type Role } from '@passerelle/trpc';
 import { audit } from '@passerelle/auth';
+import { invalidate } from './settings-cache.ts';
 
 /** Every known permission with, per role, the manifest default and the effective grant. */
 export async function listRoleGrants({ db, defaults }: { db: Db; defaults: ReadonlyMap<Role, ReadonlySet<string>> }) {
@@ -27,4 +28,5 @@ export async function setRoleGrant({ db, actorId, defaults, role, permission, gr
     else await tx.roleGrant.upsert({ where: { role_permission: { role, permission } }, create: { role, permission, granted }, update: { granted } });
     await audit({ db: tx as Db, actorId, action: granted ? 'role.grant' : 'role.revoke', targetType: 'role', targetId: role, data: { permission } });
   });
+  invalidate(db);
 }
