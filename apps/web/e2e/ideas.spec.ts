@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import sharp from 'sharp';
 import { t } from '@passerelle/i18n';
 import { DEMO, expectAccessible, linkFromMail, logIn } from './helpers.ts';
 
@@ -86,8 +87,22 @@ for (const { locale, js } of CHAINS) {
       await author.locator('#description').fill('**Why**: libraries are everywhere.\n\n<script>window.hacked = true</script>');
       await author.locator('#communeNis').selectOption('21004');
       await author.locator(`input[name=language][value=${locale}]`).check();
+      // A file that is not a picture is refused with a clear message, and nothing is stored.
+      await author.locator('#image').setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('this is not a picture') });
+      await author.locator('#imageAlt').fill('A library reading room');
+      await author.locator('form[action="?/submit"] button[type=submit]').last().click();
+      await expect(author.getByRole('alert')).toContainText(tr('ideas_error_image_type'));
+      await expect(author.locator('#title')).toHaveValue('Free wifi in every public library');
+      await expectAccessible(author);
+      const photo = await sharp({ create: { width: 320, height: 200, channels: 3, background: '#1d70b8' } }).jpeg().withMetadata({ exif: { IFD0: { Make: 'SecretCam' } } }).toBuffer();
+      await author.locator('#image').setInputFiles({ name: 'library.jpg', mimeType: 'image/jpeg', buffer: photo });
       await author.locator('form[action="?/submit"] button[type=submit]').last().click();
       await expect(author).toHaveURL(new RegExp(`/${locale}/ideas/${slug}/1\\?submitted=1`));
+      const img = author.getByRole('img', { name: 'A library reading room' });
+      await expect(img).toBeVisible();
+      const served = await author.request.get((await img.getAttribute('src'))!);
+      expect(served.headers()['content-type']).toBe('image/jpeg');
+      expect((await served.body()).includes(Buffer.from('SecretCam'))).toBe(false);
       await expect(author.getByRole('status')).toContainText(tr('ideas_submitted'));
       // What was typed as HTML is shown as nothing, and never runs.
       await expect(author.locator('.ideas-description strong')).toHaveText('Why');

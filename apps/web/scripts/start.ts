@@ -15,7 +15,9 @@ if (!existsSync(build)) {
 }
 
 process.env.PORT ??= '3000';
-process.env.BODY_SIZE_LIMIT ??= '1M';
+// Form posts may carry a picture (ideas: 5 MB at most, checked by the plugin); the tRPC endpoint keeps
+// its own 256 kB limit.
+process.env.BODY_SIZE_LIMIT ??= '6M';
 if (!process.env.DATABASE_URL) delete process.env.DATABASE_URL; // an empty value means "embedded"
 
 const t0 = performance.now();

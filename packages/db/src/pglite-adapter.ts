@@ -77,11 +77,33 @@ function mapPgError(error: PgError): Record<string, unknown> {
   }
 }
 
-type Queryable = { onError(error: unknown): never; startTransaction?: (...a: unknown[]) => Promise<object> };
+type SqlQuery = { sql: string; args: unknown[]; argTypes?: ({ scalarType?: string; arity?: string } | undefined)[] };
+type Queryable = {
+  onError(error: unknown): never;
+  startTransaction?: (...a: unknown[]) => Promise<object>;
+  queryRaw?: (q: SqlQuery) => Promise<unknown>;
+  executeRaw?: (q: SqlQuery) => Promise<unknown>;
+};
 
-/** Replaces the adapter's error conversion (an instance property wins over the prototype's). */
+/**
+ * Prisma 6.19 sends Bytes arguments as base64 strings and leaves decoding to the adapter (as
+ * @prisma/adapter-pg does); pglite-prisma-adapter 0.6 predates that, and PGlite refuses a string for
+ * bytea. Decode them here.
+ */
+function decodeBytes(query: SqlQuery): SqlQuery {
+  const types = query.argTypes;
+  if (!types?.some((t) => t?.scalarType === 'bytes')) return query;
+  const decode = (v: unknown): unknown => (typeof v === 'string' ? Buffer.from(v, 'base64') : Array.isArray(v) ? v.map(decode) : v);
+  return { ...query, args: query.args.map((arg, i) => (types[i]?.scalarType === 'bytes' ? decode(arg) : arg)) };
+}
+
+/** Replaces the adapter's error conversion (an instance property wins over the prototype's) and decodes Bytes arguments. */
 function mapErrors<T extends object>(queryable: T): T {
   const target = queryable as unknown as Queryable;
+  for (const method of ['queryRaw', 'executeRaw'] as const) {
+    const fn = target[method]?.bind(target);
+    if (fn) target[method] = (q: SqlQuery) => fn(decodeBytes(q));
+  }
   const original = target.onError.bind(target);
   target.onError = (error: unknown): never => {
     if (isPgError(error)) throw new DriverAdapterError(mapPgError(error));

@@ -21,6 +21,7 @@ export const ideasManifest = definePlugin({
   routes: [
     '/ideas',
     '/ideas/suggest.js',
+    '/ideas/image/[id]',
     '/ideas/manage',
     '/ideas/manage/new',
     '/ideas/manage/moderation',

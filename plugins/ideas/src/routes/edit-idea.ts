@@ -3,7 +3,8 @@ import { localizeHref } from '@passerelle/i18n';
 import { loginRedirect, orPageError, type PluginEvent } from '@passerelle/plugin-sdk/server';
 import { ideasCaller } from '../server/router.ts';
 import { communeOptions } from './consultation.ts';
-import { attempt, ideaFieldsFromForm } from './forms.ts';
+import { attempt, attemptService, ideaFieldsFromForm, imageFromForm } from './forms.ts';
+import { attachImage } from '../services/images.ts';
 
 type Params = { slug: string; number: string };
 
@@ -28,8 +29,14 @@ export const actions = {
     const form = await event.request.formData();
     const api = ideasCaller(event);
     const idea = await orPageError(event, () => api.idea.get({ slug: event.params.slug, number: ideaNumber(event.params) }));
+    const image = await attemptService(form, event.locals.ctx.locale, () => imageFromForm(form));
+    if (!('ok' in image)) return image;
     const result = await attempt(form, event.locals.ctx.locale, () => api.idea.update({ ideaId: idea.id, fields: ideaFieldsFromForm(form) }));
     if (!('ok' in result)) return result;
+    if (image.value) {
+      const { bytes, processed, alt } = image.value;
+      await attachImage({ db: event.locals.ctx.db, actor: event.locals.ctx.actor!, ideaId: idea.id, file: bytes, processed, alt });
+    }
     redirect(303, localizeHref(`/ideas/${event.params.slug}/${idea.number}?saved=1`));
   }
 };

@@ -1,4 +1,6 @@
 import { attempt as sdkAttempt } from '@passerelle/plugin-sdk/forms';
+import { AppError, toTRPCError } from '@passerelle/trpc';
+import { checkAlt, processImage, type ProcessedImage } from '../services/images.ts';
 import { checked, field, numberField } from '@passerelle/plugin-sdk/server';
 
 /** The idea fields as typed in the form; the procedure's schema validates them. */
@@ -37,4 +39,22 @@ export const formFieldOf = (path: string) =>
 /** `attempt` from the SDK, with errors placed next to this plugin's form fields. */
 export function attempt<T>(form: FormData, locale: string, run: () => Promise<T>) {
   return sdkAttempt(form, locale, run, { rename: formFieldOf });
+}
+
+/** A service call from a form action: domain errors become the same form failure as a procedure's. */
+export function attemptService<T>(form: FormData, locale: string, run: () => Promise<T>) {
+  return attempt(form, locale, () =>
+    run().catch((e: unknown) => {
+      throw e instanceof AppError ? toTRPCError(e) : e;
+    })
+  );
+}
+
+/** The picture sent with an idea form, checked and re-encoded; null when none was chosen. */
+export async function imageFromForm(form: FormData): Promise<{ bytes: Uint8Array; processed: ProcessedImage; alt: string } | null> {
+  const file = form.get('image');
+  if (!(file instanceof File) || file.size === 0) return null;
+  const alt = checkAlt(String(form.get('imageAlt') ?? ''));
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  return { bytes, processed: await processImage(bytes), alt };
 }

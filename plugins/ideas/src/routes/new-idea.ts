@@ -3,7 +3,8 @@ import { localizeHref } from '@passerelle/i18n';
 import { field, loginRedirect, orPageError, type PluginEvent } from '@passerelle/plugin-sdk/server';
 import { ideasCaller } from '../server/router.ts';
 import { communeOptions } from './consultation.ts';
-import { attempt, ideaFieldsFromForm } from './forms.ts';
+import { attempt, attemptService, ideaFieldsFromForm, imageFromForm } from './forms.ts';
+import { attachImage } from '../services/images.ts';
 
 /** /ideas/[slug]/new: the idea form (signed-in people, during the submission phase). */
 export async function load(event: PluginEvent<{ slug: string }>) {
@@ -25,8 +26,15 @@ export const actions = {
     const form = await event.request.formData();
     const api = ideasCaller(event);
     const consultation = await api.consultation.get({ slug: event.params.slug });
+    // The picture is checked first, so that a bad file refuses the whole form and nothing is stored.
+    const image = await attemptService(form, event.locals.ctx.locale, () => imageFromForm(form));
+    if (!('ok' in image)) return image;
     const result = await attempt(form, event.locals.ctx.locale, () => api.idea.submit({ consultationId: consultation.id, fields: ideaFieldsFromForm(form) }));
     if (!('ok' in result)) return result;
+    if (image.value) {
+      const { bytes, processed, alt } = image.value;
+      await attachImage({ db: event.locals.ctx.db, actor: event.locals.ctx.actor!, ideaId: result.value.id, file: bytes, processed, alt });
+    }
     redirect(303, localizeHref(`/ideas/${consultation.slug}/${result.value.number}?submitted=1`));
   }
 };

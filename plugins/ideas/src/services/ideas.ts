@@ -127,6 +127,7 @@ const IDEA_INCLUDE = {
   author: { select: { id: true, displayName: true } },
   mediation: { select: { initials: true } },
   mergedInto: { select: { number: true, title: true } },
+  image: { select: { id: true, alt: true, width: true, height: true } },
   _count: { select: { comments: { where: { hiddenAt: null } } } }
 } satisfies Prisma.IdeasIdeaInclude;
 type IdeaRow = Prisma.IdeasIdeaGetPayload<{ include: typeof IDEA_INCLUDE }>;
@@ -155,6 +156,7 @@ export function ideaView(idea: IdeaRow, { locale, viewerId, staff }: { locale: s
     finalist: idea.finalist,
     winner: idea.winner,
     stage: idea.stage,
+    image: idea.image,
     commentCount: idea._count.comments,
     createdAt: idea.createdAt,
     updatedAt: idea.updatedAt

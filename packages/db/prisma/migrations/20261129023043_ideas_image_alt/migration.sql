@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ideas_image" ADD COLUMN     "alt" TEXT NOT NULL DEFAULT '';
