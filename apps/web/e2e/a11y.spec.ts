@@ -5,7 +5,7 @@ import { DEMO, LOCALES, expectAccessible, logIn } from './helpers.ts';
 const PUBLIC_PAGES = [
   '/', '/login', '/signup', '/forgot-password', '/reset-password?token=x', '/verify-email?token=x', '/accessibility', '/privacy', '/page-that-does-not-exist',
   // Plugin "ideas" (demo consultations seeded at start)
-  '/ideas', '/ideas/bruxelles-numerique-demo', '/ideas/brussels-hacks-demo', '/ideas/brussels-hacks-demo/1', '/ideas/brussels-hacks-demo/vote', '/ideas/bruxelles-numerique-demo?q=wifi&sort=oldest', '/ideas/brussels-hacks-demo/results', '/ideas/unsubscribe?token=x&kind=all'
+  '/ideas', '/ideas/bruxelles-numerique-demo', '/ideas/brussels-hacks-demo', '/ideas/brussels-hacks-demo/1', '/ideas/brussels-hacks-demo/vote', '/ideas/bruxelles-numerique-demo?q=wifi&sort=oldest', '/ideas/brussels-hacks-demo/results', '/ideas/unsubscribe?token=x&kind=all', '/ideas/brussels-hacks-demo/map', '/ideas/brussels-hacks-demo/data'
 ];
 const ACCOUNT_PAGES = ['/account', '/account/delete', '/logout'];
 const ADMIN_PAGES = [

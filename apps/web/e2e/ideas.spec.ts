@@ -94,6 +94,11 @@ for (const { locale, js } of CHAINS) {
       await expect(author.getByRole('alert')).toContainText(tr('ideas_error_image_type'));
       await expect(author.locator('#title')).toHaveValue('Free wifi in every public library');
       await expectAccessible(author);
+      // Place the idea on the map by clicking it (works without JavaScript: the click is a form post).
+      await author.locator('input[name=pick]').click({ position: { x: 150, y: 110 } });
+      await expect(author.getByText(tr('ideas_field_point_set'))).toBeVisible();
+      await expect(author.locator('input[name=latitude]')).toHaveValue(/^50\.8\d+$/);
+      await expect(author.locator('#title')).toHaveValue('Free wifi in every public library');
       const photo = await sharp({ create: { width: 320, height: 200, channels: 3, background: '#1d70b8' } }).jpeg().withMetadata({ exif: { IFD0: { Make: 'SecretCam' } } }).toBuffer();
       await author.locator('#image').setInputFiles({ name: 'library.jpg', mimeType: 'image/jpeg', buffer: photo });
       await author.locator('form[action="?/submit"] button[type=submit]').last().click();
@@ -104,6 +109,9 @@ for (const { locale, js } of CHAINS) {
       expect(served.headers()['content-type']).toBe('image/jpeg');
       expect((await served.body()).includes(Buffer.from('SecretCam'))).toBe(false);
       await expect(author.getByRole('status')).toContainText(tr('ideas_submitted'));
+      await visit(author, `/${locale}/ideas/${slug}/map`);
+      await expect(author.locator('main li').filter({ hasText: 'Free wifi in every public library' })).toContainText(tr('ideas_map_on_map'));
+      await visit(author, `/${locale}/ideas/${slug}/1`);
       // What was typed as HTML is shown as nothing, and never runs.
       await expect(author.locator('.ideas-description strong')).toHaveText('Why');
       expect(await author.evaluate(() => (window as unknown as { hacked?: boolean }).hacked)).toBeUndefined();

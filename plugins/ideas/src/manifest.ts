@@ -22,6 +22,7 @@ export const ideasManifest = definePlugin({
     '/ideas',
     '/ideas/suggest.js',
     '/ideas/image/[id]',
+    '/ideas/map.svg',
     '/ideas/manage',
     '/ideas/manage/new',
     '/ideas/manage/moderation',

@@ -1,2 +1,3 @@
 export { default as StaticMap } from './static-map.svelte';
-export { communeShapes, pathOf, project, WIDTH, HEIGHT } from './project.ts';
+export { communeShapes, pathOf, project, unproject, WIDTH, HEIGHT } from './project.ts';
+export { mapSvg } from './svg.ts';

@@ -22,3 +22,13 @@ describe('server-side map projection', () => {
     expect(y).toBeGreaterThan(0);
   });
 });
+
+describe('unproject', () => {
+  it('is the inverse of project', async () => {
+    const { unproject } = await import('./project.ts');
+    const [x, y] = project(4.3525, 50.8467);
+    const [lon, lat] = unproject(x, y);
+    expect(lon).toBeCloseTo(4.3525, 3);
+    expect(lat).toBeCloseTo(50.8467, 3);
+  });
+});

@@ -14,6 +14,11 @@ export function project(lon: number, lat: number): [number, number] {
   return [Math.round((lon - WEST) * Math.cos(MID_LAT) * X_SCALE * 10) / 10, Math.round((NORTH - lat) * X_SCALE * 10) / 10];
 }
 
+/** The inverse of project(): SVG coordinates -> [lon, lat]. */
+export function unproject(x: number, y: number): [number, number] {
+  return [x / (Math.cos(MID_LAT) * X_SCALE) + WEST, NORTH - y / X_SCALE];
+}
+
 type Position = number[];
 type Geometry = { type: 'Polygon'; coordinates: Position[][] } | { type: 'MultiPolygon'; coordinates: Position[][][] };
 

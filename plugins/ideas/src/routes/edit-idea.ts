@@ -3,7 +3,7 @@ import { localizeHref } from '@passerelle/i18n';
 import { loginRedirect, orPageError, type PluginEvent } from '@passerelle/plugin-sdk/server';
 import { ideasCaller } from '../server/router.ts';
 import { communeOptions } from './consultation.ts';
-import { attempt, attemptService, ideaFieldsFromForm, imageFromForm } from './forms.ts';
+import { attempt, attemptService, ideaFieldsFromForm, imageFromForm, pickPoint } from './forms.ts';
 import { attachImage } from '../services/images.ts';
 
 type Params = { slug: string; number: string };
@@ -25,7 +25,10 @@ export async function load(event: PluginEvent<Params>) {
 }
 
 export const actions = {
-  default: async (event: PluginEvent<Params>) => {
+  pick: async (event: PluginEvent<Params>) => {
+    return { picked: true, values: pickPoint(await event.request.formData()) };
+  },
+  save: async (event: PluginEvent<Params>) => {
     const form = await event.request.formData();
     const api = ideasCaller(event);
     const idea = await orPageError(event, () => api.idea.get({ slug: event.params.slug, number: ideaNumber(event.params) }));

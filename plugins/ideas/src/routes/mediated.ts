@@ -3,7 +3,7 @@ import { localizeHref } from '@passerelle/i18n';
 import { field, loginRedirect, orPageError, type PluginEvent } from '@passerelle/plugin-sdk/server';
 import { ideasCaller } from '../server/router.ts';
 import { communeOptions } from './consultation.ts';
-import { attempt, citizenFromForm, ideaFieldsFromForm } from './forms.ts';
+import { attempt, citizenFromForm, ideaFieldsFromForm, pickPoint } from './forms.ts';
 
 type Params = { slug: string };
 
@@ -22,6 +22,9 @@ export async function load(event: PluginEvent<Params>) {
 }
 
 export const actions = {
+  pick: async (event: PluginEvent<Params>) => {
+    return { picked: true, values: pickPoint(await event.request.formData()) };
+  },
   idea: async (event: PluginEvent<Params>) => {
     const form = await event.request.formData();
     const api = ideasCaller(event);

@@ -3,7 +3,7 @@ import { localizeHref } from '@passerelle/i18n';
 import { field, loginRedirect, orPageError, type PluginEvent } from '@passerelle/plugin-sdk/server';
 import { ideasCaller } from '../server/router.ts';
 import { communeOptions } from './consultation.ts';
-import { attempt, attemptService, ideaFieldsFromForm, imageFromForm } from './forms.ts';
+import { attempt, attemptService, ideaFieldsFromForm, imageFromForm, pickPoint } from './forms.ts';
 import { attachImage } from '../services/images.ts';
 
 /** /ideas/[slug]/new: the idea form (signed-in people, during the submission phase). */
@@ -21,6 +21,10 @@ export const actions = {
     const values: Record<string, string> = {};
     for (const [k, v] of form) if (typeof v === 'string') values[k] = v;
     return { checked: true, similar, values };
+  },
+  /** A click on the map: the form comes back with the point set (or removed), as typed otherwise. */
+  pick: async (event: PluginEvent<{ slug: string }>) => {
+    return { picked: true, values: pickPoint(await event.request.formData()) };
   },
   submit: async (event: PluginEvent<{ slug: string }>) => {
     const form = await event.request.formData();

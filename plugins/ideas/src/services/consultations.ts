@@ -5,7 +5,7 @@ import { AppError } from '@passerelle/trpc';
 import { asLocalized, pick, zLocalized, type Localized } from './localized.ts';
 import { checkPhaseOrder, currentPhase, nextPhase, phaseIndex, type Phase } from './phases.ts';
 
-export const RESERVED_SLUGS = new Set(['manage', 'suggest.js', 'new', 'notifications', 'unsubscribe', 'image']);
+export const RESERVED_SLUGS = new Set(['manage', 'suggest.js', 'new', 'notifications', 'unsubscribe', 'image', 'map.svg']);
 export const ZSlug = z
   .string()
   .trim()
