@@ -36,37 +36,44 @@ try {
     const finalists = await db.ideasIdea.findMany({ where: { consultationId: consultation.id, finalist: true }, select: { id: true } });
     const passwordHash = await hashPassword('bench password not used');
     const stamp = Date.now();
-    await db.user.createMany({ data: Array.from({ length: VOTERS }, (_, i) => ({ email: `voter-${stamp}-${i}@bench.example`, passwordHash, displayName: `Voter ${i}`, emailVerifiedAt: new Date() })) });
-    const users = await db.user.findMany({ where: { email: { startsWith: `voter-${stamp}-` } }, select: { id: true } });
-    const tokens: string[] = [];
-    for (const u of users) tokens.push((await createSession({ db, userId: u.id })).token);
+    let rate = 0;
+    const allUsers: { id: string }[] = [];
+    for (const concurrency of [10, CONCURRENCY]) {
+      const tag = `voter-${stamp}-c${concurrency}-`;
+      await db.user.createMany({ data: Array.from({ length: VOTERS }, (_, i) => ({ email: `${tag}${i}@bench.example`, passwordHash, displayName: `Voter ${i}`, emailVerifiedAt: new Date() })) });
+      const users = await db.user.findMany({ where: { email: { startsWith: tag } }, select: { id: true } });
+      allUsers.push(...users);
+      const tokens: string[] = [];
+      for (const u of users) tokens.push((await createSession({ db, userId: u.id })).token);
 
-    const latencies: number[] = [];
-    let errors = 0;
-    let next = 0;
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        for (;;) {
-          const i = next++;
-          if (i >= tokens.length) return;
-          const t0 = performance.now();
-          const res = await fetch(`${server.url}/api/trpc/ideas.vote.cast`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', cookie: `passerelle_session=${tokens[i]}` },
-            body: JSON.stringify({ ideaId: finalists[i % finalists.length]!.id })
-          });
-          await res.arrayBuffer();
-          latencies.push(performance.now() - t0);
-          if (res.status !== 200) errors++;
-        }
-      })
-    );
-    const seconds = (performance.now() - started) / 1000;
-    latencies.sort((a, b) => a - b);
-    const stored = await db.ideasVote.count({ where: { ballot: { user: { email: { startsWith: `voter-${stamp}-` } } } } });
-    const rate = VOTERS / seconds;
-    console.log(`vote storm (PostgreSQL 15, ${CONCURRENCY} concurrent clients, ${VOTERS} voters): ${rate.toFixed(0)} votes/s, p50 ${pct(latencies, 50).toFixed(1)} ms, p99 ${pct(latencies, 99).toFixed(1)} ms, errors ${errors}, votes stored ${stored} (${stored === VOTERS - errors ? 'exact' : 'MISMATCH'})`);
+      const latencies: number[] = [];
+      let errors = 0;
+      let next = 0;
+      const started = performance.now();
+      await Promise.all(
+        Array.from({ length: concurrency }, async () => {
+          for (;;) {
+            const i = next++;
+            if (i >= tokens.length) return;
+            const t0 = performance.now();
+            const res = await fetch(`${server.url}/api/trpc/ideas.vote.cast`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', cookie: `passerelle_session=${tokens[i]}` },
+              body: JSON.stringify({ ideaId: finalists[i % finalists.length]!.id })
+            });
+            await res.arrayBuffer();
+            latencies.push(performance.now() - t0);
+            if (res.status !== 200) errors++;
+          }
+        })
+      );
+      const seconds = (performance.now() - started) / 1000;
+      latencies.sort((a, b) => a - b);
+      const stored = await db.ideasVote.count({ where: { ballot: { user: { email: { startsWith: tag } } } } });
+      rate = VOTERS / seconds;
+      console.log(`vote storm (PostgreSQL 15, ${concurrency} concurrent clients, ${VOTERS} voters): ${rate.toFixed(0)} votes/s, p50 ${pct(latencies, 50).toFixed(1)} ms, p99 ${pct(latencies, 99).toFixed(1)} ms, errors ${errors}, votes stored ${stored} (${stored === VOTERS - errors ? 'exact' : 'MISMATCH'})`);
+    }
+    const users = allUsers;
 
     // pgbench: single-row inserts on the same server, same concurrency (capped at what pgbench allows).
     const dir = mkdtempSync(join(tmpdir(), 'passerelle-pgbench-'));
