@@ -67,7 +67,7 @@ export function createLimiter({ db, keyPrefix, points, duration, blockDuration }
     blockDuration: blockDuration ?? 0,
     // One janitor per database instead of a 5-minute timer per limiter instance.
     clearExpiredByTimeout: false
-  }) as Limiter;
+  }) as unknown as Limiter;
   Object.defineProperty(limiter, 'config', { value: Object.freeze({ keyPrefix, points, duration, blockDuration }), enumerable: true });
   startJanitor(db);
   return limiter;

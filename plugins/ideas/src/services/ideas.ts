@@ -130,7 +130,14 @@ const IDEA_INCLUDE = {
   image: { select: { id: true, alt: true, width: true, height: true } },
   _count: { select: { comments: { where: { hiddenAt: null } } } }
 } satisfies Prisma.IdeasIdeaInclude;
-type IdeaRow = Prisma.IdeasIdeaGetPayload<{ include: typeof IDEA_INCLUDE }>;
+/** What the list needs: fewer relations, fewer queries (a merged or hidden idea is never listed). */
+const LIST_INCLUDE = {
+  category: true,
+  author: { select: { id: true, displayName: true } },
+  mediation: { select: { initials: true } },
+  _count: { select: { comments: { where: { hiddenAt: null } } } }
+} satisfies Prisma.IdeasIdeaInclude;
+type IdeaRow = Prisma.IdeasIdeaGetPayload<{ include: typeof LIST_INCLUDE }> & Partial<Pick<Prisma.IdeasIdeaGetPayload<{ include: typeof IDEA_INCLUDE }>, 'mergedInto' | 'image'>>;
 
 /** One idea as a given person sees it: the author's name only if they chose to show it (staff always). */
 export function ideaView(idea: IdeaRow, { locale, viewerId, staff }: { locale: string; viewerId: string | null; staff: boolean }) {
@@ -152,11 +159,11 @@ export function ideaView(idea: IdeaRow, { locale, viewerId, staff }: { locale: s
     mine,
     status: idea.status,
     hiddenReason: mine || staff ? idea.hiddenReason : null,
-    mergedInto: idea.mergedInto,
+    mergedInto: idea.mergedInto ?? null,
     finalist: idea.finalist,
     winner: idea.winner,
     stage: idea.stage,
-    image: idea.image,
+    image: idea.image ?? null,
     commentCount: idea._count.comments,
     createdAt: idea.createdAt,
     updatedAt: idea.updatedAt
@@ -203,7 +210,7 @@ export async function listIdeas({ db, consultationId, filters, locale, viewerId,
     filters.sort === 'oldest' ? [{ number: 'asc' }] : filters.sort === 'comments' ? [{ comments: { _count: 'desc' } }, { number: 'desc' }] : [{ number: 'desc' }];
   const [total, rows] = await Promise.all([
     db.ideasIdea.count({ where }),
-    db.ideasIdea.findMany({ where, orderBy, include: IDEA_INCLUDE, skip: (filters.page - 1) * filters.pageSize, take: filters.pageSize })
+    db.ideasIdea.findMany({ where, orderBy, include: staff ? LIST_INCLUDE : { ...LIST_INCLUDE, mediation: false }, skip: (filters.page - 1) * filters.pageSize, take: filters.pageSize })
   ]);
   return { total, page: filters.page, pageSize: filters.pageSize, ideas: rows.map((r) => ideaView(r, { locale, viewerId, staff })) };
 }
