@@ -1,21 +1,12 @@
 import { TRPCError } from '@trpc/server';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createMailer } from '@passerelle/auth';
-import { startMailCatcher, type MailCatcher } from '@passerelle/auth/mail-testing';
+import { expect, it } from 'vitest';
 import { describeEachDb } from '@passerelle/db/testing';
 import { createTestActor } from '@passerelle/plugin-sdk/testing';
-import { callerFor, consultationInput, ideaFields, person, setPhase } from '../test-support.ts';
+import { callerFor, consultationInput, ideaFields, person, setPhase, useTestMail } from '../test-support.ts';
 import { juryReportTable } from '../services/jury.ts';
 import { toCsv } from '../services/exports.ts';
 
-let catcher: MailCatcher;
-let sendMail: (m: { to: string; subject: string; text: string }) => Promise<void>;
-beforeAll(async () => {
-  catcher = await startMailCatcher({ port: 0 });
-  const mailer = createMailer({ smtpUrl: catcher.smtpUrl, from: 'Passerelle <test@passerelle.brussels>' });
-  sendMail = (m) => mailer.sendMail(m).then(() => undefined);
-});
-afterAll(() => catcher.close());
+const mail = useTestMail();
 
 const code = (p: Promise<unknown>) => p.then(() => 'ok', (e: TRPCError) => e.code);
 
@@ -23,7 +14,7 @@ describeEachDb('ideas: the jury', ({ getDb }) => {
   async function setup() {
     const db = getDb();
     const staffActor = await createTestActor(db, { roles: ['staff'] });
-    const staff = callerFor(db, staffActor, { sendMail });
+    const staff = callerFor(db, staffActor, { sendMail: mail.sendMail });
     const { id, slug } = await staff.consultation.create({ ...consultationInput('submission', { maxIdeasPerPerson: 5 }), categories: [] });
     const author = await person(db);
     const ideas = [];
@@ -40,8 +31,8 @@ describeEachDb('ideas: the jury', ({ getDb }) => {
 
   it('an invited juror gets an email with the link to their scoring page', async () => {
     const { jurorA, slug } = await setup();
-    const mail = await catcher.waitForMessage({ to: jurorA.email, timeoutMs: 10_000 });
-    expect(mail.text).toContain(`/ideas/${slug}/jury`);
+    const message = await mail.catcher.waitForMessage({ to: jurorA.email, timeoutMs: 10_000 });
+    expect(message.text).toContain(`/ideas/${slug}/jury`);
   });
 
   it('jurors score with private notes; each sees only their own notes', async () => {

@@ -1,19 +1,10 @@
 import { TRPCError } from '@trpc/server';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createMailer } from '@passerelle/auth';
-import { startMailCatcher, type MailCatcher } from '@passerelle/auth/mail-testing';
+import { expect, it } from 'vitest';
 import { describeEachDb } from '@passerelle/db/testing';
 import { createTestActor } from '@passerelle/plugin-sdk/testing';
-import { callerFor, consultationInput, ideaFields, setPhase } from '../test-support.ts';
+import { callerFor, consultationInput, ideaFields, setPhase, useTestMail } from '../test-support.ts';
 
-let catcher: MailCatcher;
-let sendMail: (m: { to: string; subject: string; text: string }) => Promise<void>;
-beforeAll(async () => {
-  catcher = await startMailCatcher({ port: 0 });
-  const mailer = createMailer({ smtpUrl: catcher.smtpUrl, from: 'Passerelle <test@passerelle.brussels>' });
-  sendMail = (m) => mailer.sendMail(m).then(() => undefined);
-});
-afterAll(() => catcher.close());
+const mail = useTestMail();
 
 const code = (p: Promise<unknown>) => p.then(() => 'ok', (e: TRPCError) => e.code);
 const unique = (tag: string) => `${tag}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.org`;
@@ -23,7 +14,7 @@ describeEachDb('ideas: results, follow-up and notifications', ({ getDb }) => {
     const db = getDb();
     const as = async (opts: Parameters<typeof createTestActor>[1] = {}) => {
       const actor = await createTestActor(db, { email: unique('p'), ...opts });
-      return { actor, caller: callerFor(db, actor, { sendMail }) };
+      return { actor, caller: callerFor(db, actor, { sendMail: mail.sendMail }) };
     };
     const staff = await as({ roles: ['staff'] });
     const author = await as();
@@ -73,17 +64,17 @@ describeEachDb('ideas: results, follow-up and notifications', ({ getDb }) => {
     expect(timeline.map((u) => u.stage)).toEqual(['selected', 'in_development']);
     expect(timeline[1]).toMatchObject({ body: 'A team started.', links: ['https://example.org/repo'] });
 
-    const mail = await catcher.waitForMessage({ to: keen.actor.email, timeoutMs: 10_000 });
-    expect(mail.text).toContain('Winner to be, surely');
-    expect(catcher.messages({ to: quiet.actor.email })).toHaveLength(0);
-    const link = mail.links.find((l) => l.includes('/ideas/unsubscribe'))!;
+    const message = await mail.catcher.waitForMessage({ to: keen.actor.email, timeoutMs: 10_000 });
+    expect(message.text).toContain('Winner to be, surely');
+    expect(mail.catcher.messages({ to: quiet.actor.email })).toHaveLength(0);
+    const link = message.links.find((l) => l.includes('/ideas/unsubscribe'))!;
     const url = new URL(link);
     await callerFor(db, null).notifications.unsubscribe({ token: url.searchParams.get('token')!, kind: 'followed' });
     expect(await keen.caller.notifications.get()).toMatchObject({ onFollowed: false });
     expect(await code(callerFor(db, null).notifications.unsubscribe({ token: 'x'.repeat(43), kind: 'all' }))).toBe('BAD_REQUEST');
     await staff.caller.followup.add({ ideaId: a.id, stage: 'prototype', body: 'Prototype ready.', links: [], date: new Date('2027-03-01') });
     await new Promise((r) => setTimeout(r, 300));
-    expect(catcher.messages({ to: keen.actor.email })).toHaveLength(1);
+    expect(mail.catcher.messages({ to: keen.actor.email })).toHaveLength(1);
   });
 
   it('a reply emails the comment author who opted in', async () => {
@@ -94,8 +85,8 @@ describeEachDb('ideas: results, follow-up and notifications', ({ getDb }) => {
     await writer.caller.notifications.set({ onStatus: false, onReply: true, onFollowed: false });
     const { id: commentId } = await writer.caller.comment.add({ ideaId: a.id, body: 'First comment' });
     await replier.caller.comment.add({ ideaId: a.id, parentId: commentId, body: 'A reply' });
-    const mail = await catcher.waitForMessage({ to: writer.actor.email, timeoutMs: 10_000 });
-    expect(mail.text).toContain('Replier');
-    expect(mail.text).toMatch(/\/ideas\/unsubscribe\?token=/);
+    const message = await mail.catcher.waitForMessage({ to: writer.actor.email, timeoutMs: 10_000 });
+    expect(message.text).toContain('Replier');
+    expect(message.text).toMatch(/\/ideas\/unsubscribe\?token=/);
   });
 });

@@ -38,7 +38,8 @@ async function loadConsultation(db: Db, consultationId: string) {
   return c;
 }
 
-async function checkCategory(db: Db, consultationId: string, categoryId: string | null | undefined) {
+/** A category, when given, must belong to the consultation. */
+export async function checkCategory(db: Db, consultationId: string, categoryId: string | null | undefined) {
   if (!categoryId) return;
   const cat = await db.ideasCategory.findUnique({ where: { id: categoryId }, select: { consultationId: true } });
   if (!cat || cat.consultationId !== consultationId) {
@@ -50,15 +51,38 @@ function requireSubmissionPhase(c: Parameters<typeof currentPhase>[0], now: Date
   if (currentPhase(c, now) !== 'submission') throw new AppError('CONFLICT', 'submission closed', { messageKey: 'ideas_error_submission_closed' });
 }
 
-/** Creates an idea with the next number of its consultation; retried if two arrive at once. */
-async function insertIdea(db: Db, data: Omit<Prisma.IdeasIdeaUncheckedCreateInput, 'number'>, before?: (tx: Db) => Promise<void>) {
+/** The columns an idea's form sets. */
+export function ideaColumns(fields: IdeaFields) {
+  return {
+    title: fields.title,
+    summary: fields.summary,
+    description: fields.description,
+    categoryId: fields.categoryId ?? null,
+    communeNis: fields.communeNis,
+    latitude: fields.latitude ?? null,
+    longitude: fields.longitude ?? null,
+    language: fields.language,
+    showAuthorName: fields.showAuthorName
+  };
+}
+
+type NewIdea = Omit<Prisma.IdeasIdeaUncheckedCreateInput, 'number'>;
+
+/**
+ * Creates an idea with the next number of its consultation, in one transaction: `prepare` runs first
+ * (checks, locks, related rows) and returns the idea's data; `after` runs with the created idea.
+ * Retried if two ideas take the same number at once.
+ */
+export async function insertIdea(db: Db, prepare: (tx: Db) => Promise<NewIdea>, after?: (tx: Db, idea: { id: string; number: number }) => Promise<void>, options: { maxWait?: number; timeout?: number } = {}) {
   for (let attempt = 0; ; attempt++) {
     try {
       return await db.$transaction(async (tx) => {
-        if (before) await before(tx as Db);
+        const data = await prepare(tx as Db);
         const last = await tx.ideasIdea.aggregate({ where: { consultationId: data.consultationId }, _max: { number: true } });
-        return tx.ideasIdea.create({ data: { ...data, number: (last._max.number ?? 0) + 1 } });
-      });
+        const idea = await tx.ideasIdea.create({ data: { ...data, number: (last._max.number ?? 0) + 1 } });
+        if (after) await after(tx as Db, idea);
+        return idea;
+      }, options);
     } catch (e) {
       const unique = e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002';
       if (!unique || attempt >= 4) throw e;
@@ -71,30 +95,15 @@ export async function submitIdea({ db, actor, consultationId, fields, now = new 
   requireSubmissionPhase(c, now);
   await checkCategory(db, consultationId, fields.categoryId);
   await ideaLimits.idea.consume({ db, key: actor.id });
-  const idea = await insertIdea(
-    db,
-    {
-      consultationId,
-      title: fields.title,
-      summary: fields.summary,
-      description: fields.description,
-      categoryId: fields.categoryId ?? null,
-      communeNis: fields.communeNis,
-      latitude: fields.latitude ?? null,
-      longitude: fields.longitude ?? null,
-      language: fields.language,
-      showAuthorName: fields.showAuthorName,
-      authorId: actor.id
-    },
-    async (tx) => {
-      // One person's submissions are serialised, so the maximum holds even for parallel requests.
-      await lockKey(tx, `ideas:${consultationId}:${actor.id}`);
-      const mine = await tx.ideasIdea.count({ where: { consultationId, authorId: actor.id } });
-      if (mine >= c.maxIdeasPerPerson) {
-        throw new AppError('CONFLICT', 'idea limit', { messageKey: 'ideas_error_idea_limit', params: { max: c.maxIdeasPerPerson } });
-      }
+  const idea = await insertIdea(db, async (tx) => {
+    // One person's submissions are serialised, so the maximum holds even for parallel requests.
+    await lockKey(tx, `ideas:${consultationId}:${actor.id}`);
+    const mine = await tx.ideasIdea.count({ where: { consultationId, authorId: actor.id } });
+    if (mine >= c.maxIdeasPerPerson) {
+      throw new AppError('CONFLICT', 'idea limit', { messageKey: 'ideas_error_idea_limit', params: { max: c.maxIdeasPerPerson } });
     }
-  );
+    return { ...ideaColumns(fields), consultationId, authorId: actor.id };
+  });
   return { id: idea.id, number: idea.number };
 }
 
@@ -105,20 +114,7 @@ export async function updateIdea({ db, actor, ideaId, fields, now = new Date() }
   requireSubmissionPhase(idea.consultation, now);
   if (idea.status === 'merged') throw new AppError('CONFLICT', 'merged', { messageKey: 'ideas_error_merged' });
   await checkCategory(db, idea.consultationId, fields.categoryId);
-  const updated = await db.ideasIdea.update({
-    where: { id: ideaId },
-    data: {
-      title: fields.title,
-      summary: fields.summary,
-      description: fields.description,
-      categoryId: fields.categoryId ?? null,
-      communeNis: fields.communeNis,
-      latitude: fields.latitude ?? null,
-      longitude: fields.longitude ?? null,
-      language: fields.language,
-      showAuthorName: fields.showAuthorName
-    }
-  });
+  const updated = await db.ideasIdea.update({ where: { id: ideaId }, data: ideaColumns(fields) });
   return { id: updated.id, number: updated.number };
 }
 

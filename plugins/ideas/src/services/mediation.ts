@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { Prisma, type Db } from '@passerelle/db';
+import type { Db } from '@passerelle/db';
 import { audit } from '@passerelle/auth';
 import { AppError, type Actor } from '@passerelle/trpc';
-import { ZCommuneNis, type IdeaFields } from './ideas.ts';
+import { ZCommuneNis, checkCategory, ideaColumns, insertIdea, type IdeaFields } from './ideas.ts';
 import { lockKey } from './locks.ts';
 import { currentPhase } from './phases.ts';
 import { startOfBrusselsDay } from './time.ts';
@@ -60,39 +60,18 @@ async function loadConsultation(db: Db, consultationId: string) {
 export async function recordMediatedIdea({ db, actor, staff, consultationId, organisationId, citizen, fields, now = new Date() }: { db: Db; actor: Actor; staff: boolean; consultationId: string; organisationId?: string | null; citizen: MediatedCitizen; fields: IdeaFields; now?: Date }) {
   const c = await loadConsultation(db, consultationId);
   if (currentPhase(c, now) !== 'submission') throw new AppError('CONFLICT', 'submission closed', { messageKey: 'ideas_error_submission_closed' });
-  if (fields.categoryId) {
-    const cat = await db.ideasCategory.findUnique({ where: { id: fields.categoryId }, select: { consultationId: true } });
-    if (!cat || cat.consultationId !== consultationId) throw new AppError('VALIDATION', 'unknown category', { fieldErrors: { categoryId: 'error_field_invalid' } });
-  }
+  await checkCategory(db, consultationId, fields.categoryId);
   const org = organisationOf(actor, staff, organisationId);
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await db.$transaction(async (tx) => {
-        const mediation = await recordMediation(tx as Db, { actor, organisationId: org, kind: 'idea', citizen, limit: c.mediatedDailyLimit, now });
-        const last = await tx.ideasIdea.aggregate({ where: { consultationId }, _max: { number: true } });
-        const idea = await tx.ideasIdea.create({
-          data: {
-            consultationId,
-            number: (last._max.number ?? 0) + 1,
-            title: fields.title,
-            summary: fields.summary,
-            description: fields.description,
-            categoryId: fields.categoryId ?? null,
-            communeNis: fields.communeNis,
-            latitude: fields.latitude ?? null,
-            longitude: fields.longitude ?? null,
-            language: fields.language,
-            showAuthorName: false,
-            mediationId: mediation.id
-          }
-        });
-        await audit({ db: tx as Db, actorId: actor.id, action: 'ideas.mediation.idea', targetType: 'ideas.idea', targetId: idea.id, data: { organisationId: org } });
-        return { id: idea.id, number: idea.number };
-      }, TX);
-    } catch (e) {
-      if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') || attempt >= 4) throw e;
-    }
-  }
+  const idea = await insertIdea(
+    db,
+    async (tx) => {
+      const mediation = await recordMediation(tx, { actor, organisationId: org, kind: 'idea', citizen, limit: c.mediatedDailyLimit, now });
+      return { ...ideaColumns(fields), consultationId, showAuthorName: false, mediationId: mediation.id };
+    },
+    (tx, created) => audit({ db: tx, actorId: actor.id, action: 'ideas.mediation.idea', targetType: 'ideas.idea', targetId: created.id, data: { organisationId: org } }).then(() => undefined),
+    TX
+  );
+  return { id: idea.id, number: idea.number };
 }
 
 export const ZMediatedVotes = z
