@@ -141,7 +141,7 @@ export async function declareConflict({ db, actor, ideaId, conflict, now = new D
   });
 }
 
-export interface GridRow {
+export type GridRow = {
   ideaId: string;
   number: number;
   title: string;
@@ -157,7 +157,7 @@ export interface GridRow {
   /** Per criterion: mean of the jurors' scores. */
   byCriterion: Record<string, number | null>;
   rank: number | null;
-}
+};
 
 /** The jury grid, best weighted mean first (ideas nobody scored come last). */
 export async function juryGrid({ db, consultationId }: { db: Db; consultationId: string }): Promise<{ criteria: { id: string; name: unknown; weight: number }[]; rows: GridRow[]; jurors: number }> {
