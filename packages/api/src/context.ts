@@ -1,5 +1,5 @@
 import type { Db } from '@passerelle/db';
-import { validateSession, resolveRoles, loadRoleGrants, resolvePermissions } from '@passerelle/auth';
+import { validateSession, rolesFrom, loadRoleGrants, resolvePermissions } from '@passerelle/auth';
 import { defaultGrants, type PluginManifest } from '@passerelle/plugin-sdk';
 import type { Actor, Context, OutgoingMail, Role, Translate } from '@passerelle/trpc';
 import { coreManifest } from './core/permissions.ts';
@@ -39,7 +39,7 @@ export async function createContext(opts: CreateContextOptions): Promise<Context
 
   let actor: Actor | null = null;
   if (session) {
-    const { roles, memberships } = await resolveRoles({ db, userId: session.user.id });
+    const { roles, memberships } = rolesFrom(session.roles, session.memberships);
     actor = {
       id: session.user.id,
       email: session.user.email,

@@ -14,11 +14,16 @@ export interface ResolvedRoles {
 export async function resolveRoles({ db, userId }: { db: DbClient; userId: string }): Promise<ResolvedRoles> {
   const [userRoles, memberships] = await Promise.all([
     db.userRole.findMany({ where: { userId }, select: { role: true } }),
-    db.membership.findMany({ where: { userId }, select: { organisationId: true, role: true }, orderBy: { createdAt: 'asc' } })
+    db.membership.findMany({ where: { userId }, select: { organisationId: true, role: true }, orderBy: [{ createdAt: 'asc' }, { organisationId: 'asc' }] })
   ]);
+  return rolesFrom(userRoles.map((r) => r.role), memberships);
+}
+
+/** The same, from rows already read (validateSession reads them with the session). */
+export function rolesFrom(userRoles: readonly string[], memberships: readonly { organisationId: string; role: string }[]): ResolvedRoles {
   const held = new Set<string>(['citizen']);
   if (memberships.length > 0) held.add('association_member');
-  for (const { role } of userRoles) if ((GLOBAL_ROLES as readonly string[]).includes(role)) held.add(role);
+  for (const role of userRoles) if ((GLOBAL_ROLES as readonly string[]).includes(role)) held.add(role);
   return {
     roles: ROLES.filter((r) => held.has(r)),
     memberships: memberships.map((m) => ({ organisationId: m.organisationId, role: isOrgRole(m.role) ? m.role : 'member' }))

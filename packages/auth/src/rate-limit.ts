@@ -1,5 +1,6 @@
 import { RateLimiterPrisma, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError } from '@passerelle/trpc/errors';
+import { sqlOf } from '@passerelle/db';
 import type { DbClient } from './db-client.ts';
 import { normaliseEmail } from './email.ts';
 
@@ -36,15 +37,22 @@ class RateLimiterSql extends RateLimiterPrisma {
     const db = (this as unknown as { prismaClient: DbClient }).prismaClient;
     const now = new Date();
     const expire = msDuration > 0 ? new Date(now.getTime() + msDuration) : null;
+    // Plain SQL (sqlOf): this statement runs on every login attempt, vote, comment and submission.
     const rows = forceExpire
-      ? db.$queryRaw<StoredPoints[]>`INSERT INTO "core_rate_limit" ("key", "points", "expire") VALUES (${key}, ${points}, ${expire})
-          ON CONFLICT ("key") DO UPDATE SET "points" = EXCLUDED."points", "expire" = EXCLUDED."expire"
-          RETURNING "key", "points", "expire"`
-      : db.$queryRaw<StoredPoints[]>`INSERT INTO "core_rate_limit" ("key", "points", "expire") VALUES (${key}, ${points}, ${expire})
-          ON CONFLICT ("key") DO UPDATE SET
-            "points" = CASE WHEN "core_rate_limit"."expire" IS NOT NULL AND "core_rate_limit"."expire" <= ${now} THEN EXCLUDED."points" ELSE "core_rate_limit"."points" + EXCLUDED."points" END,
-            "expire" = CASE WHEN "core_rate_limit"."expire" IS NOT NULL AND "core_rate_limit"."expire" <= ${now} THEN EXCLUDED."expire" ELSE "core_rate_limit"."expire" END
-          RETURNING "key", "points", "expire"`;
+      ? sqlOf(db).query<StoredPoints>(
+          `INSERT INTO "core_rate_limit" ("key", "points", "expire") VALUES ($1, $2, $3)
+           ON CONFLICT ("key") DO UPDATE SET "points" = EXCLUDED."points", "expire" = EXCLUDED."expire"
+           RETURNING "key", "points", "expire"`,
+          [key, points, expire]
+        )
+      : sqlOf(db).query<StoredPoints>(
+          `INSERT INTO "core_rate_limit" ("key", "points", "expire") VALUES ($1, $2, $3)
+           ON CONFLICT ("key") DO UPDATE SET
+             "points" = CASE WHEN "core_rate_limit"."expire" IS NOT NULL AND "core_rate_limit"."expire" <= $4 THEN EXCLUDED."points" ELSE "core_rate_limit"."points" + EXCLUDED."points" END,
+             "expire" = CASE WHEN "core_rate_limit"."expire" IS NOT NULL AND "core_rate_limit"."expire" <= $4 THEN EXCLUDED."expire" ELSE "core_rate_limit"."expire" END
+           RETURNING "key", "points", "expire"`,
+          [key, points, expire, now]
+        );
     return rows.then((r) => ({ ...r[0]!, points: Number(r[0]!.points) }));
   }
 }

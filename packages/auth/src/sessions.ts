@@ -1,3 +1,4 @@
+import { sqlOf } from '@passerelle/db';
 import type { DbClient } from './db-client.ts';
 import { generateToken, hashToken } from './crypto.ts';
 
@@ -69,28 +70,50 @@ export async function createSession({ db, userId }: { db: DbClient; userId: stri
   return { token, sessionId, expiresAt };
 }
 
+interface SessionRow extends SessionUser {
+  sessionId: string;
+  sessionCreatedAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  roles: string[];
+  memberships: { organisationId: string; role: string }[];
+}
+
 /**
  * The user and session of a cookie token, or null when the token is unknown, expired or belongs to
  * a disabled account (the session is then deleted). Extends the expiry (sliding), at most hourly.
+ * Every request with a session cookie runs this, so it is one SQL statement (session, user, global
+ * roles and memberships) instead of three Prisma queries; `roles` and `memberships` feed resolveRoles.
  */
-export async function validateSession({ db, token }: { db: DbClient; token: string }): Promise<{ user: SessionUser; session: SessionInfo } | null> {
+export async function validateSession({ db, token }: { db: DbClient; token: string }): Promise<{ user: SessionUser; session: SessionInfo; roles: string[]; memberships: { organisationId: string; role: string }[] } | null> {
   if (!token) return null;
   const id = hashToken(token);
-  const row = await db.session.findUnique({ where: { id }, include: { user: { select: SESSION_USER_SELECT } } });
+  const sql = sqlOf(db);
+  const [row] = await sql.query<SessionRow>(
+    `SELECT s."id" AS "sessionId", s."createdAt" AS "sessionCreatedAt", s."lastSeenAt", s."expiresAt",
+            u."id", u."email", u."displayName", u."locale", u."emailVerifiedAt", u."isDemo", u."disabledAt", u."createdAt",
+            COALESCE((SELECT json_agg(r."role") FROM "core_user_role" r WHERE r."userId" = u."id"), '[]'::json) AS "roles",
+            COALESCE((SELECT json_agg(json_build_object('organisationId', m."organisationId", 'role', m."role") ORDER BY m."createdAt", m."organisationId")
+                      FROM "core_membership" m WHERE m."userId" = u."id"), '[]'::json) AS "memberships"
+     FROM "core_session" s JOIN "core_user" u ON u."id" = s."userId"
+     WHERE s."id" = $1`,
+    [id]
+  );
   if (!row) return null;
   const now = Date.now();
-  if (row.expiresAt.getTime() <= now || row.user.disabledAt) {
+  if (row.expiresAt.getTime() <= now || row.disabledAt) {
     await db.session.deleteMany({ where: { id } });
     return null;
   }
-  const { user, ...session } = row;
+  const { sessionId, sessionCreatedAt, lastSeenAt, expiresAt, roles, memberships, ...user } = row;
+  const session: SessionInfo = { id: sessionId, userId: user.id, createdAt: sessionCreatedAt, lastSeenAt, expiresAt };
   if (now - session.lastSeenAt.getTime() >= SESSION_REFRESH_INTERVAL_MS) {
     session.lastSeenAt = new Date(now);
     session.expiresAt = new Date(now + SESSION_TTL_MS);
-    // updateMany: no error if a parallel logout deleted the row in the meantime.
-    await db.session.updateMany({ where: { id }, data: { lastSeenAt: session.lastSeenAt, expiresAt: session.expiresAt } });
+    // No error if a parallel logout deleted the row in the meantime.
+    await sql.query(`UPDATE "core_session" SET "lastSeenAt" = $2, "expiresAt" = $3 WHERE "id" = $1`, [id, session.lastSeenAt, session.expiresAt]);
   }
-  return { user, session };
+  return { user, session, roles, memberships };
 }
 
 /** Logs out one session, by cookie token or by Session.id. */

@@ -13,8 +13,10 @@ import { PrismaClient } from '@prisma/client';
 import pg from 'pg';
 import { resolvePgliteDir } from './paths.ts';
 import { pgliteAdapter } from './pglite-adapter.ts';
+import { pgliteSql, pgTypes, poolSql, registerSql } from './sql.ts';
 
 export * from '@prisma/client'; // Prisma, PrismaClient, model types (User, Organisation, ...)
+export { sqlOf, type Sql, type SqlQuery } from './sql.ts';
 
 export type Db = PrismaClient;
 export type DbKind = 'pglite' | 'postgres';
@@ -50,7 +52,7 @@ export async function createDb(opts: DbOptions = {}): Promise<DbHandle> {
 function openDb(opts: DbOptions): DbHandle & { ready(): Promise<unknown> } {
   const url = opts.databaseUrl || (opts.pgliteDir ? undefined : process.env.DATABASE_URL);
   if (url) {
-    const pool = new pg.Pool({ connectionString: url });
+    const pool = new pg.Pool({ connectionString: url, types: pgTypes });
     // An idle pooled connection can fail (server restart, a test database dropped WITH (FORCE)).
     // pg re-emits that on the pool, and an 'error' event without a listener kills the process.
     // The pool replaces the connection on next use, so a warning is enough.
@@ -59,6 +61,7 @@ function openDb(opts: DbOptions): DbHandle & { ready(): Promise<unknown> } {
       if (!closing) console.warn(`[db] idle PostgreSQL connection lost: ${error.message}`);
     });
     const db = new PrismaClient({ adapter: new PrismaPg(pool) });
+    registerSql(db, poolSql(pool));
     return {
       db,
       kind: 'postgres',
@@ -75,6 +78,7 @@ function openDb(opts: DbOptions): DbHandle & { ready(): Promise<unknown> } {
   if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
   const pglite = new PGlite(dir); // queries wait until it is ready
   const db = new PrismaClient({ adapter: pgliteAdapter(pglite) });
+  registerSql(db, pgliteSql(pglite));
   return {
     db,
     kind: 'pglite',
