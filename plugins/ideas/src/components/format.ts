@@ -3,12 +3,25 @@ import type { Phase } from '../services/phases.ts';
 
 const TZ = 'Europe/Brussels';
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one (an idea page formats a
+// date per comment), so there is one formatter per language and style.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${locale}|${withTime}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : `${locale}-BE`, { dateStyle: 'long', ...(withTime ? { timeStyle: 'short' } : {}), timeZone: TZ });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 export function formatDate(date: Date | string, locale: string): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : `${locale}-BE`, { dateStyle: 'long', timeZone: TZ }).format(new Date(date));
+  return formatter(locale, false).format(new Date(date));
 }
 
 export function formatDateTime(date: Date | string, locale: string): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : `${locale}-BE`, { dateStyle: 'long', timeStyle: 'short', timeZone: TZ }).format(new Date(date));
+  return formatter(locale, true).format(new Date(date));
 }
 
 export function phaseLabel(phase: Phase): string {

@@ -31,6 +31,12 @@ export async function load(event: PluginEvent<{ slug: string }>) {
 }
 
 /** The 19 communes as select options, in the visitor's language and alphabetical order. */
+const communeOptionsByLocale = new Map<string, { value: string; label: string }[]>();
 export function communeOptions(locale: string) {
+  let options = communeOptionsByLocale.get(locale);
+  if (!options) communeOptionsByLocale.set(locale, (options = sortedCommunes(locale)));
+  return options;
+}
+function sortedCommunes(locale: string) {
   return COMMUNES.map((c) => ({ value: c.nis, label: communeName(c.nis, locale) ?? c.nameFr })).sort((a, b) => a.label.localeCompare(b.label, locale));
 }

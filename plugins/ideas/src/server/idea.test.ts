@@ -35,6 +35,31 @@ describeEachDb('ideas: submitting, editing, finding duplicates', ({ getDb }) => 
     expect(list.ideas[1]).toMatchObject({ authorName: 'Alice Martin', category: { name: 'Mobility' }, commune: { name: 'City of Brussels' } });
   });
 
+  it('the list filters by words (taken literally), category, commune and finalists, sorts and pages', async () => {
+    const { db, staff, id, slug, categoryId } = await setup({ maxIdeasPerPerson: 5 });
+    const [lea, max] = [await person(db), await person(db)];
+    const a = await lea.caller.idea.submit({ consultationId: id, fields: ideaFields('Printing at 100% free of charge', { categoryId }) });
+    const b = await lea.caller.idea.submit({ consultationId: id, fields: ideaFields('Printing at 1000 EPN sites', { communeNis: '21009' }) });
+    const c = await max.caller.idea.submit({ consultationId: id, fields: ideaFields('Help_desk for forms', { communeNis: '21009' }) });
+    const d = await max.caller.idea.submit({ consultationId: id, fields: ideaFields('Helpxdesk lookalike title') });
+    const anon = callerFor(db, null);
+    const titles = async (filters: Record<string, unknown>) => (await anon.idea.list({ slug, ...filters })).ideas.map((i) => i.number);
+    expect(await titles({ q: '100%' })).toEqual([a.number]); // "%" is not a wildcard
+    expect(await titles({ q: 'help_desk' })).toEqual([c.number]); // nor "_"; and case does not matter
+    expect(await titles({ q: 'printing' })).toEqual([b.number, a.number]);
+    expect(await titles({ categoryId })).toEqual([a.number]);
+    expect(await titles({ communeNis: '21009', sort: 'oldest' })).toEqual([b.number, c.number]);
+    await max.caller.comment.add({ ideaId: b.id, body: 'Yes please.' });
+    await max.caller.comment.add({ ideaId: b.id, body: 'And in Ixelles.' });
+    await lea.caller.comment.add({ ideaId: c.id, body: 'Useful.' });
+    expect(await titles({ sort: 'comments' })).toEqual([b.number, c.number, d.number, a.number]);
+    const page2 = await anon.idea.list({ slug, pageSize: 3, page: 2 });
+    expect({ total: page2.total, numbers: page2.ideas.map((i) => i.number), comments: page2.ideas.map((i) => i.commentCount) }).toEqual({ total: 4, numbers: [a.number], comments: [0] });
+    await setPhase(db, id, 'review');
+    await staff.caller.idea.setFinalist({ ideaId: d.id, finalist: true });
+    expect(await titles({ finalists: true })).toEqual([d.number]);
+  });
+
   it('an anonymous idea hides its author from the public, not from staff', async () => {
     const { db, staff, id, slug } = await setup();
     const bob = await person(db, { displayName: 'Bob Peeters' });

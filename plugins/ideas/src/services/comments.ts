@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Db } from '@passerelle/db';
+import { sqlOf, type Db } from '@passerelle/db';
 import { audit } from '@passerelle/auth';
 import { AppError, type Actor } from '@passerelle/trpc';
 import { ideaLimits } from './limits.ts';
@@ -26,11 +26,13 @@ export async function addComment({ db, actor, ideaId, parentId, body }: { db: Db
 }
 
 export async function listComments({ db, ideaId, viewerId, staff }: { db: Db; ideaId: string; viewerId: string | null; staff: boolean }) {
-  const rows = await db.ideasComment.findMany({
-    where: { ideaId },
-    orderBy: { createdAt: 'asc' },
-    include: { author: { select: { id: true, displayName: true } } }
-  });
+  // Plain SQL (sqlOf): an idea page may list hundreds of comments.
+  const rows = await sqlOf(db).query<{ id: string; parentId: string | null; authorId: string | null; authorName: string | null; body: string; hiddenAt: Date | null; hiddenReason: string | null; createdAt: Date }>(
+    `SELECT c."id", c."parentId", c."authorId", u."displayName" AS "authorName", c."body", c."hiddenAt", c."hiddenReason", c."createdAt"
+     FROM "ideas_comment" c LEFT JOIN "core_user" u ON u."id" = c."authorId"
+     WHERE c."ideaId" = $1 ORDER BY c."createdAt" ASC, c."id" ASC`,
+    [ideaId]
+  );
   const view = (c: (typeof rows)[number]) => {
     const mine = viewerId !== null && c.authorId === viewerId;
     const hidden = c.hiddenAt !== null;
@@ -38,7 +40,7 @@ export async function listComments({ db, ideaId, viewerId, staff }: { db: Db; id
     return {
       id: c.id,
       parentId: c.parentId,
-      authorName: c.author?.displayName ?? null,
+      authorName: c.authorName,
       mine,
       hidden,
       // The author and staff see why a comment was hidden; others only that it was.
@@ -47,8 +49,14 @@ export async function listComments({ db, ideaId, viewerId, staff }: { db: Db; id
       createdAt: c.createdAt
     };
   };
-  const top = rows.filter((c) => !c.parentId).map((c) => ({ ...view(c), replies: rows.filter((r) => r.parentId === c.id).map(view) }));
-  return top;
+  const replies = new Map<string, typeof rows>();
+  for (const r of rows) {
+    if (!r.parentId) continue;
+    const list = replies.get(r.parentId);
+    if (list) list.push(r);
+    else replies.set(r.parentId, [r]);
+  }
+  return rows.filter((c) => !c.parentId).map((c) => ({ ...view(c), replies: (replies.get(c.id) ?? []).map(view) }));
 }
 
 export async function reportContent({ db, actor, ideaId, commentId, reason }: { db: Db; actor: Actor; ideaId: string; commentId?: string | null; reason: string }) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Db } from '@passerelle/db';
+import { sqlOf, type Db } from '@passerelle/db';
 import { audit } from '@passerelle/auth';
 import { AppError } from '@passerelle/trpc';
 import { asLocalized, pick, zLocalized, type Localized } from './localized.ts';
@@ -154,7 +154,14 @@ export async function listConsultations({ db, locale, now = new Date() }: { db: 
 }
 
 export async function getConsultation({ db, slug, locale, now = new Date() }: { db: Db; slug: string; locale: string; now?: Date }) {
-  const c = await db.ideasConsultation.findUnique({ where: { slug }, include: { categories: true } });
+  // Every public page of a consultation starts here: one plain SQL statement (see sqlOf) for the
+  // consultation and its categories.
+  const [c] = await sqlOf(db).query<ConsultationRow & { categories: { id: string; name: unknown; position: number }[] }>(
+    `SELECT c.*, COALESCE((SELECT json_agg(json_build_object('id', k."id", 'name', k."name", 'position', k."position") ORDER BY k."position")
+                          FROM "ideas_category" k WHERE k."consultationId" = c."id"), '[]'::json) AS "categories"
+     FROM "ideas_consultation" c WHERE c."slug" = $1`,
+    [slug]
+  );
   if (!c) throw new AppError('NOT_FOUND');
   return consultationView(c, locale, now);
 }
@@ -193,8 +200,8 @@ export async function removeCategory({ db, actorId, id }: { db: Db; actorId: str
   });
 }
 
-export async function consultationBySlug(db: Db, slug: string) {
-  const c = await db.ideasConsultation.findUnique({ where: { slug } });
+export async function consultationBySlug(db: Db, slug: string): Promise<ConsultationRow> {
+  const [c] = await sqlOf(db).query<ConsultationRow>(`SELECT * FROM "ideas_consultation" WHERE "slug" = $1`, [slug]);
   if (!c) throw new AppError('NOT_FOUND');
   return c;
 }

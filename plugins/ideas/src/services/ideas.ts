@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Prisma, type Db } from '@passerelle/db';
+import { Prisma, sqlOf, type Db } from '@passerelle/db';
 import { communeName } from '@passerelle/db/communes';
 import { audit } from '@passerelle/auth';
 import { AppError, type Actor } from '@passerelle/trpc';
@@ -7,7 +7,7 @@ import { pick } from './localized.ts';
 import { ideaLimits } from './limits.ts';
 import { plainText, renderMarkdown } from './markdown.ts';
 import { lockKey } from './locks.ts';
-import { currentPhase } from './phases.ts';
+import { currentPhase, type PhaseDates } from './phases.ts';
 import { mostSimilar } from './similarity.ts';
 
 // The Brussels-Capital Region, with a margin: a point outside it is a typing or clicking mistake.
@@ -30,7 +30,6 @@ export const ZIdeaFields = z
   .refine((v) => (v.latitude == null) === (v.longitude == null), { path: ['latitude'], message: 'both coordinates or none' });
 export type IdeaFields = z.infer<typeof ZIdeaFields>;
 
-const PUBLIC_STATUSES = ['published'];
 
 async function loadConsultation(db: Db, consultationId: string) {
   const c = await db.ideasConsultation.findUnique({ where: { id: consultationId } });
@@ -118,22 +117,49 @@ export async function updateIdea({ db, actor, ideaId, fields, now = new Date() }
   return { id: updated.id, number: updated.number };
 }
 
-const IDEA_INCLUDE = {
-  category: true,
-  author: { select: { id: true, displayName: true } },
-  mediation: { select: { initials: true } },
-  mergedInto: { select: { number: true, title: true } },
-  image: { select: { id: true, alt: true, width: true, height: true } },
-  _count: { select: { comments: { where: { hiddenAt: null } } } }
-} satisfies Prisma.IdeasIdeaInclude;
-/** What the list needs: fewer relations, fewer queries (a merged or hidden idea is never listed). */
-const LIST_INCLUDE = {
-  category: true,
-  author: { select: { id: true, displayName: true } },
-  mediation: { select: { initials: true } },
-  _count: { select: { comments: { where: { hiddenAt: null } } } }
-} satisfies Prisma.IdeasIdeaInclude;
-type IdeaRow = Prisma.IdeasIdeaGetPayload<{ include: typeof LIST_INCLUDE }> & Partial<Pick<Prisma.IdeasIdeaGetPayload<{ include: typeof IDEA_INCLUDE }>, 'mergedInto' | 'image'>>;
+// Idea pages and lists are the most read pages of the plugin: they are read with plain SQL (sqlOf), one
+// statement for the ideas with their category, author name, mediation initials and visible comments.
+
+/** An idea row with what the pages show of its relations. */
+interface IdeaRow {
+  id: string;
+  consultationId: string;
+  number: number;
+  title: string;
+  summary: string;
+  description: string;
+  categoryId: string | null;
+  communeNis: string;
+  latitude: number | null;
+  longitude: number | null;
+  language: string;
+  authorId: string | null;
+  showAuthorName: boolean;
+  mediationId: string | null;
+  status: string;
+  hiddenReason: string | null;
+  mergedIntoId: string | null;
+  finalist: boolean;
+  winner: boolean;
+  stage: string | null;
+  imageId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  category: { id: string; name: unknown } | null;
+  authorName: string | null;
+  mediationInitials: string | null;
+  commentCount: number;
+  mergedInto?: { number: number; title: string } | null;
+  image?: { id: string; alt: string; width: number; height: number } | null;
+}
+
+const IDEA_SELECT = `i."id", i."consultationId", i."number", i."title", i."summary", i."description", i."categoryId", i."communeNis", i."latitude", i."longitude",
+  i."language", i."authorId", i."showAuthorName", i."mediationId", i."status", i."hiddenReason", i."mergedIntoId", i."finalist", i."winner", i."stage",
+  i."imageId", i."createdAt", i."updatedAt",
+  CASE WHEN k."id" IS NULL THEN NULL ELSE json_build_object('id', k."id", 'name', k."name") END AS "category",
+  u."displayName" AS "authorName",
+  (SELECT COUNT(*)::int FROM "ideas_comment" cm WHERE cm."ideaId" = i."id" AND cm."hiddenAt" IS NULL) AS "commentCount"`;
+const IDEA_JOINS = `LEFT JOIN "ideas_category" k ON k."id" = i."categoryId" LEFT JOIN "core_user" u ON u."id" = i."authorId"`;
 
 /** One idea as a given person sees it: the author's name only if they chose to show it (staff always). */
 export function ideaView(idea: IdeaRow, { locale, viewerId, staff }: { locale: string; viewerId: string | null; staff: boolean }) {
@@ -149,7 +175,7 @@ export function ideaView(idea: IdeaRow, { locale, viewerId, staff }: { locale: s
     latitude: idea.latitude,
     longitude: idea.longitude,
     language: idea.language,
-    authorName: authorShown ? (idea.author?.displayName ?? (idea.mediation ? idea.mediation.initials : null)) : null,
+    authorName: authorShown ? (idea.authorName ?? idea.mediationInitials) : null,
     anonymous: !idea.showAuthorName,
     mediated: idea.mediationId !== null,
     mine,
@@ -160,15 +186,27 @@ export function ideaView(idea: IdeaRow, { locale, viewerId, staff }: { locale: s
     winner: idea.winner,
     stage: idea.stage,
     image: idea.image ?? null,
-    commentCount: idea._count.comments,
+    commentCount: idea.commentCount,
     createdAt: idea.createdAt,
     updatedAt: idea.updatedAt
   };
 }
 export type IdeaView = ReturnType<typeof ideaView>;
 
-export async function getIdea({ db, consultationId, number, locale, viewerId, staff, now = new Date() }: { db: Db; consultationId: string; number: number; locale: string; viewerId: string | null; staff: boolean; now?: Date }) {
-  const idea = await db.ideasIdea.findUnique({ where: { consultationId_number: { consultationId, number } }, include: { ...IDEA_INCLUDE, consultation: true } });
+/** An idea by its number, in a consultation given by id or by slug. */
+export async function getIdea({ db, number, locale, viewerId, staff, now = new Date(), ...of }: { db: Db; number: number; locale: string; viewerId: string | null; staff: boolean; now?: Date } & ({ consultationId: string } | { slug: string })) {
+  const [idea] = await sqlOf(db).query<IdeaRow & PhaseDates>(
+    `SELECT ${IDEA_SELECT}, med."initials" AS "mediationInitials",
+       CASE WHEN mi."id" IS NULL THEN NULL ELSE json_build_object('number', mi."number", 'title', mi."title") END AS "mergedInto",
+       CASE WHEN im."id" IS NULL THEN NULL ELSE json_build_object('id', im."id", 'alt', im."alt", 'width', im."width", 'height', im."height") END AS "image",
+       c."submissionStart", c."reviewStart", c."voteStart", c."resultsStart", c."followUpStart", c."phaseOverride"
+     FROM "ideas_idea" i JOIN "ideas_consultation" c ON c."id" = i."consultationId" ${IDEA_JOINS}
+       LEFT JOIN "ideas_mediation" med ON med."id" = i."mediationId"
+       LEFT JOIN "ideas_idea" mi ON mi."id" = i."mergedIntoId"
+       LEFT JOIN "ideas_image" im ON im."id" = i."imageId"
+     WHERE ${'slug' in of ? 'c."slug"' : 'c."id"'} = $1 AND i."number" = $2`,
+    ['slug' in of ? of.slug : of.consultationId, number]
+  );
   if (!idea) throw new AppError('NOT_FOUND');
   const view = ideaView(idea, { locale, viewerId, staff });
   // A hidden idea stays visible to its author and staff (with the reason); others see that it was hidden.
@@ -178,7 +216,7 @@ export async function getIdea({ db, consultationId, number, locale, viewerId, st
     summary: visible ? view.summary : '',
     descriptionHtml: visible ? renderMarkdown(idea.description) : '',
     description: view.mine || staff ? idea.description : undefined,
-    canEdit: view.mine && idea.status !== 'merged' && currentPhase(idea.consultation, now) === 'submission'
+    canEdit: view.mine && idea.status !== 'merged' && currentPhase(idea, now) === 'submission'
   };
 }
 
@@ -194,21 +232,29 @@ export const ZListFilters = z.object({
 export type ListFilters = z.infer<typeof ZListFilters>;
 
 export async function listIdeas({ db, consultationId, filters, locale, viewerId, staff }: { db: Db; consultationId: string; filters: ListFilters; locale: string; viewerId: string | null; staff: boolean }) {
-  const where: Prisma.IdeasIdeaWhereInput = {
-    consultationId,
-    status: { in: PUBLIC_STATUSES },
-    ...(filters.categoryId ? { categoryId: filters.categoryId } : {}),
-    ...(filters.communeNis ? { communeNis: filters.communeNis } : {}),
-    ...(filters.finalists ? { finalist: true } : {}),
-    ...(filters.q ? { OR: [{ title: { contains: filters.q, mode: 'insensitive' } }, { summary: { contains: filters.q, mode: 'insensitive' } }] } : {})
-  };
-  const orderBy: Prisma.IdeasIdeaOrderByWithRelationInput[] =
-    filters.sort === 'oldest' ? [{ number: 'asc' }] : filters.sort === 'comments' ? [{ comments: { _count: 'desc' } }, { number: 'desc' }] : [{ number: 'desc' }];
-  const [total, rows] = await Promise.all([
-    db.ideasIdea.count({ where }),
-    db.ideasIdea.findMany({ where, orderBy, include: staff ? LIST_INCLUDE : { ...LIST_INCLUDE, mediation: false }, skip: (filters.page - 1) * filters.pageSize, take: filters.pageSize })
+  const params: unknown[] = [consultationId];
+  const where = [`i."consultationId" = $1`, `i."status" = 'published'`];
+  if (filters.categoryId) where.push(`i."categoryId" = $${params.push(filters.categoryId)}`);
+  if (filters.communeNis) where.push(`i."communeNis" = $${params.push(filters.communeNis)}`);
+  if (filters.finalists) where.push(`i."finalist"`);
+  if (filters.q) {
+    // Words typed by a visitor, matched literally (ILIKE's wildcards are escaped).
+    const n = params.push(`%${filters.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+    where.push(`(i."title" ILIKE $${n} OR i."summary" ILIKE $${n})`);
+  }
+  const order = filters.sort === 'oldest' ? `i."number" ASC` : filters.sort === 'comments' ? `"commentCount" DESC, i."number" DESC` : `i."number" DESC`;
+  const sql = sqlOf(db);
+  const limit = params.length + 1;
+  const [[count], rows] = await Promise.all([
+    sql.query<{ total: number }>(`SELECT COUNT(*)::int AS total FROM "ideas_idea" i WHERE ${where.join(' AND ')}`, params),
+    sql.query<IdeaRow>(
+      `SELECT ${IDEA_SELECT}, ${staff ? 'med."initials"' : 'NULL'} AS "mediationInitials"
+       FROM "ideas_idea" i ${IDEA_JOINS} ${staff ? `LEFT JOIN "ideas_mediation" med ON med."id" = i."mediationId"` : ''}
+       WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT $${limit} OFFSET $${limit + 1}`,
+      [...params, filters.pageSize, (filters.page - 1) * filters.pageSize]
+    )
   ]);
-  return { total, page: filters.page, pageSize: filters.pageSize, ideas: rows.map((r) => ideaView(r, { locale, viewerId, staff })) };
+  return { total: count!.total, page: filters.page, pageSize: filters.pageSize, ideas: rows.map((r) => ideaView(r, { locale, viewerId, staff })) };
 }
 
 /** Published ideas of the consultation whose title (or summary) looks like `text`. */

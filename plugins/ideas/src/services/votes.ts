@@ -1,25 +1,39 @@
 import { randomUUID } from 'node:crypto';
-import { Prisma, type Db } from '@passerelle/db';
+import { Prisma, sqlOf, type Db, type SqlQuery } from '@passerelle/db';
 import { AppError, type Actor } from '@passerelle/trpc';
 import { ideaLimits } from './limits.ts';
-import { currentPhase } from './phases.ts';
+import { currentPhase, type PhaseDates } from './phases.ts';
 
 // The public vote. A person's votes in a consultation hang on one ballot: (consultation, user) is unique,
 // and (ballot, idea) is the primary key of a vote, so the database itself guarantees one vote record per
 // person per idea. Changing votes locks the ballot row (SELECT … FOR UPDATE) inside a transaction, so
 // parallel requests of one person are applied one after the other and the budget always holds.
 
-const TX = { maxWait: 60_000, timeout: 30_000 } as const;
+/** What the vote rules need of a consultation. */
+export type VoteRules = PhaseDates & { shortlistPublishedAt: Date | null; voteBudget: number; allowSeveralVotesPerIdea: boolean };
 
-type ConsultationRow = NonNullable<Awaited<ReturnType<Db['ideasConsultation']['findUnique']>>>;
-
-export function requireVoteOpen(c: ConsultationRow, now: Date) {
+export function requireVoteOpen(c: VoteRules, now: Date) {
   if (currentPhase(c, now) !== 'vote' || !c.shortlistPublishedAt) throw new AppError('CONFLICT', 'vote closed', { messageKey: 'ideas_error_vote_closed' });
 }
 
+// Votes are the hottest path of the plugin (a whole city may vote in the last hour), so they are
+// plain SQL (sqlOf): a Prisma query costs more CPU than the database spends on the statement.
+
+/** An idea with the vote rules of its consultation, or NOT_FOUND. */
+async function loadIdeaRules(db: Db, ideaId: string): Promise<{ finalist: boolean; status: string; consultationId: string; consultation: VoteRules }> {
+  const [row] = await sqlOf(db).query<VoteRules & { finalist: boolean; status: string; consultationId: string }>(
+    `SELECT i."finalist", i."status", i."consultationId", c."submissionStart", c."reviewStart", c."voteStart", c."resultsStart", c."followUpStart",
+            c."phaseOverride", c."shortlistPublishedAt", c."voteBudget", c."allowSeveralVotesPerIdea"
+     FROM "ideas_idea" i JOIN "ideas_consultation" c ON c."id" = i."consultationId" WHERE i."id" = $1`,
+    [ideaId]
+  );
+  if (!row) throw new AppError('NOT_FOUND');
+  const { finalist, status, consultationId, ...consultation } = row;
+  return { finalist, status, consultationId, consultation };
+}
+
 async function loadFinalist(db: Db, ideaId: string) {
-  const idea = await db.ideasIdea.findUnique({ where: { id: ideaId }, include: { consultation: true } });
-  if (!idea) throw new AppError('NOT_FOUND');
+  const idea = await loadIdeaRules(db, ideaId);
   if (!idea.finalist || idea.status !== 'published') throw new AppError('CONFLICT', 'not a finalist', { messageKey: 'ideas_error_not_finalist' });
   return idea;
 }
@@ -28,13 +42,16 @@ async function loadFinalist(db: Db, ideaId: string) {
  * The ballot of a user, created if needed, and locked until the transaction ends: one statement, whether
  * the row is new (locked by the insert) or exists (locked by the no-op update).
  */
-async function lockBallot(tx: Db, consultationId: string, userId: string): Promise<string> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`INSERT INTO "ideas_ballot" ("id", "consultationId", "userId", "createdAt") VALUES (${randomUUID()}, ${consultationId}, ${userId}, now())
-    ON CONFLICT ("consultationId", "userId") DO UPDATE SET "userId" = EXCLUDED."userId" RETURNING "id"`;
+async function lockBallot(q: SqlQuery, consultationId: string, userId: string): Promise<string> {
+  const rows = await q<{ id: string }>(
+    `INSERT INTO "ideas_ballot" ("id", "consultationId", "userId", "createdAt") VALUES ($1, $2, $3, now())
+     ON CONFLICT ("consultationId", "userId") DO UPDATE SET "userId" = EXCLUDED."userId" RETURNING "id"`,
+    [randomUUID(), consultationId, userId]
+  );
   return rows[0]!.id;
 }
 
-function checkBudget(c: ConsultationRow, others: number, count: number) {
+function checkBudget(c: VoteRules, others: number, count: number) {
   if (count > 1 && !c.allowSeveralVotesPerIdea) throw new AppError('VALIDATION', 'one vote per idea', { messageKey: 'ideas_error_one_vote_per_idea', fieldErrors: { count: 'ideas_error_one_vote_per_idea' } });
   if (others + count > c.voteBudget) {
     throw new AppError('CONFLICT', 'budget exceeded', { messageKey: 'ideas_error_budget_exceeded', params: { budget: c.voteBudget, left: Math.max(0, c.voteBudget - others) } });
@@ -51,36 +68,40 @@ export async function castVote({ db, actor, ideaId, count = 1, now = new Date() 
   await ideaLimits.vote.consume({ db, key: actor.id });
   if (count > 1 && !idea.consultation.allowSeveralVotesPerIdea) checkBudget(idea.consultation, 0, count);
   const budget = idea.consultation.voteBudget;
-  return db.$transaction(async (tx) => {
-    const ballotId = await lockBallot(tx as Db, idea.consultationId, actor.id);
+  return sqlOf(db).transaction(async (q) => {
+    const ballotId = await lockBallot(q, idea.consultationId, actor.id);
     // With the ballot locked, this statement sees every vote committed before: the budget check and
     // the write are one step. Nothing is written when the budget would be exceeded.
-    const [row] = await tx.$queryRaw<{ others: bigint | number; written: bigint | number }[]>`
-      WITH others AS (SELECT COALESCE(SUM("count"), 0) AS used FROM "ideas_vote" WHERE "ballotId" = ${ballotId} AND "ideaId" <> ${ideaId}),
-      written AS (
-        INSERT INTO "ideas_vote" ("ballotId", "ideaId", "count", "createdAt", "updatedAt")
-        SELECT ${ballotId}, ${ideaId}, ${count}, now(), now() FROM others WHERE others.used + ${count} <= ${budget}
-        ON CONFLICT ("ballotId", "ideaId") DO UPDATE SET "count" = EXCLUDED."count", "updatedAt" = now()
-        RETURNING 1
-      )
-      SELECT (SELECT used FROM others) AS others, (SELECT COUNT(*) FROM written) AS written`;
+    const [row] = await q<{ others: number; written: number }>(
+      `WITH others AS (SELECT COALESCE(SUM("count"), 0)::int AS used FROM "ideas_vote" WHERE "ballotId" = $1 AND "ideaId" <> $2),
+       written AS (
+         INSERT INTO "ideas_vote" ("ballotId", "ideaId", "count", "createdAt", "updatedAt")
+         SELECT $1, $2, $3, now(), now() FROM others WHERE others.used + $3 <= $4
+         ON CONFLICT ("ballotId", "ideaId") DO UPDATE SET "count" = EXCLUDED."count", "updatedAt" = now()
+         RETURNING 1
+       )
+       SELECT (SELECT used FROM others) AS others, (SELECT COUNT(*)::int FROM written) AS written`,
+      [ballotId, ideaId, count, budget]
+    );
     const others = Number(row!.others);
     if (Number(row!.written) === 0) checkBudget(idea.consultation, others, count);
     return { used: others + count, budget };
-  }, TX);
+  });
 }
 
 export async function withdrawVote({ db, actor, ideaId, now = new Date() }: { db: Db; actor: Actor; ideaId: string; now?: Date }) {
-  const idea = await db.ideasIdea.findUnique({ where: { id: ideaId }, include: { consultation: true } });
-  if (!idea) throw new AppError('NOT_FOUND');
+  const idea = await loadIdeaRules(db, ideaId);
   requireVoteOpen(idea.consultation, now);
   await ideaLimits.vote.consume({ db, key: actor.id });
-  return db.$transaction(async (tx) => {
-    const ballotId = await lockBallot(tx as Db, idea.consultationId, actor.id);
-    await tx.ideasVote.deleteMany({ where: { ballotId, ideaId } });
-    const used = await tx.ideasVote.aggregate({ where: { ballotId }, _sum: { count: true } });
-    return { used: used._sum.count ?? 0, budget: idea.consultation.voteBudget };
-  }, TX);
+  return sqlOf(db).transaction(async (q) => {
+    const ballotId = await lockBallot(q, idea.consultationId, actor.id);
+    const [row] = await q<{ used: number }>(
+      `WITH gone AS (DELETE FROM "ideas_vote" WHERE "ballotId" = $1 AND "ideaId" = $2 RETURNING 1)
+       SELECT COALESCE(SUM("count"), 0)::int AS used FROM "ideas_vote" WHERE "ballotId" = $1 AND "ideaId" <> $2`,
+      [ballotId, ideaId]
+    );
+    return { used: row!.used, budget: idea.consultation.voteBudget };
+  });
 }
 
 /** The person's own votes: which finalists, how many each, and what is left of the budget. */
