@@ -8,6 +8,8 @@ const PUBLIC_PAGES = [
   '/ideas', '/ideas/bruxelles-numerique-demo', '/ideas/brussels-hacks-demo', '/ideas/brussels-hacks-demo/1', '/ideas/brussels-hacks-demo/vote', '/ideas/bruxelles-numerique-demo?q=wifi&sort=oldest', '/ideas/brussels-hacks-demo/results', '/ideas/unsubscribe?token=x&kind=all', '/ideas/brussels-hacks-demo/map', '/ideas/brussels-hacks-demo/data'
 ];
 const ACCOUNT_PAGES = ['/account', '/account/delete', '/logout'];
+// The demo citizen wrote the demo ideas of the consultation that is open for submissions.
+const CITIZEN_PAGES = ['/ideas/bruxelles-numerique-demo/1', '/ideas/bruxelles-numerique-demo/1/edit', '/ideas/brussels-hacks-demo/vote'];
 const ADMIN_PAGES = [
   '/admin', '/admin/users', '/admin/organisations', '/admin/plugins', '/admin/permissions', '/admin/audit',
   '/ideas/bruxelles-numerique-demo/new', '/ideas/manage', '/ideas/manage/new', '/ideas/manage/moderation', '/ideas/manage/brussels-hacks-demo', '/ideas/brussels-hacks-demo/3', '/ideas/manage/brussels-hacks-demo/jury', '/ideas/notifications'
@@ -26,6 +28,16 @@ for (const javaScriptEnabled of [true, false]) {
         for (const path of PUBLIC_PAGES) {
           await page.goto(`/${locale}${path === '/' ? '' : path}`);
           await expect(page.locator('html')).toHaveAttribute('lang', locale);
+          await expectAccessible(page);
+        }
+      });
+
+      test(`a citizen's own pages in ${locale}`, async ({ page }) => {
+        await logIn(page, DEMO.citizen, undefined, locale);
+        for (const path of CITIZEN_PAGES) {
+          await page.goto(`/${locale}${path}`);
+          await expect(page.locator('main h1')).toBeVisible();
+          if (path.endsWith('/edit')) await expect(page.locator('main input[name=title]')).toHaveValue(/.+/);
           await expectAccessible(page);
         }
       });
