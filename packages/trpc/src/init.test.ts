@@ -51,7 +51,7 @@ describe('procedures', () => {
   });
 
   it('records each procedure’s access in its meta', () => {
-    const metas = Object.fromEntries(Object.entries(appRouter._def.procedures as Record<string, { _def: { meta?: unknown } }>).map(([k, v]) => [k, v._def.meta]));
+    const metas = Object.fromEntries(Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { meta?: unknown } }>).map(([k, v]) => [k, v._def.meta]));
     expect(metas).toMatchObject({ open: { access: 'public' }, mine: { access: 'authed' }, secret: { access: 'permission', permission: 'demo.thing.read' } });
   });
 
