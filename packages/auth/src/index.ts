@@ -4,7 +4,7 @@
 
 export * from './roles.ts';
 export * from './locale.ts';
-export type { DbClient } from './db-client.ts';
+export { isUniqueViolation, type DbClient } from './db-client.ts';
 export { normaliseEmail } from './email.ts';
 export { generateToken, hashToken } from './crypto.ts';
 export * from './password.ts';
