@@ -5,14 +5,17 @@ import { DEMO, LOCALES, expectAccessible, logIn } from './helpers.ts';
 const PUBLIC_PAGES = [
   '/', '/login', '/signup', '/forgot-password', '/reset-password?token=x', '/verify-email?token=x', '/accessibility', '/privacy', '/page-that-does-not-exist',
   // Plugin "ideas" (demo consultations seeded at start)
-  '/ideas', '/ideas/bruxelles-numerique-demo', '/ideas/brussels-hacks-demo', '/ideas/brussels-hacks-demo/1', '/ideas/brussels-hacks-demo/vote', '/ideas/bruxelles-numerique-demo?q=wifi&sort=oldest', '/ideas/brussels-hacks-demo/results', '/ideas/unsubscribe?token=x&kind=all', '/ideas/brussels-hacks-demo/map', '/ideas/brussels-hacks-demo/data'
+  '/ideas', '/ideas/bruxelles-numerique-demo', '/ideas/brussels-hacks-demo', '/ideas/brussels-hacks-demo/1', '/ideas/brussels-hacks-demo/vote', '/ideas/bruxelles-numerique-demo?q=wifi&sort=oldest', '/ideas/brussels-hacks-demo/results', '/ideas/unsubscribe?token=x&kind=all', '/ideas/brussels-hacks-demo/map', '/ideas/brussels-hacks-demo/data',
+  // Plugin "epn-survey" (demo EPNs and the demo visitor survey)
+  '/epn', '/epn?commune=21012&service=workshops&open=1', '/epn/s/DEMOVISIT1'
 ];
 const ACCOUNT_PAGES = ['/account', '/account/delete', '/logout'];
 // The demo citizen wrote the demo ideas of the consultation that is open for submissions.
 const CITIZEN_PAGES = ['/ideas/bruxelles-numerique-demo/1', '/ideas/bruxelles-numerique-demo/1/edit', '/ideas/brussels-hacks-demo/vote'];
 const ADMIN_PAGES = [
   '/admin', '/admin/users', '/admin/organisations', '/admin/plugins', '/admin/permissions', '/admin/audit',
-  '/ideas/bruxelles-numerique-demo/new', '/ideas/manage', '/ideas/manage/new', '/ideas/manage/moderation', '/ideas/manage/brussels-hacks-demo', '/ideas/brussels-hacks-demo/3', '/ideas/manage/brussels-hacks-demo/jury', '/ideas/notifications'
+  '/ideas/bruxelles-numerique-demo/new', '/ideas/manage', '/ideas/manage/new', '/ideas/manage/moderation', '/ideas/manage/brussels-hacks-demo', '/ideas/brussels-hacks-demo/3', '/ideas/manage/brussels-hacks-demo/jury', '/ideas/notifications',
+  '/epn/manage', '/epn/manage/places/new', '/epn/manage/activity/new', '/epn/manage/dashboard', '/epn/manage/settings', '/epn/region'
 ];
 
 // "JavaScript off" blocks the app's scripts, so the page stays as the server rendered it; the browser's

@@ -3,6 +3,7 @@ import { accountRouter } from './core/account/router.ts';
 import { adminRouter } from './core/admin/router.ts';
 import { organisationRouter } from './core/organisation/router.ts';
 import { ideasRouter } from '@passerelle/plugin-ideas/router';
+import { epnSurveyRouter } from '@passerelle/plugin-epn-survey/router';
 
 /**
  * The root router. Core routers first, then one line per plugin, keyed by the plugin id (the tRPC base
@@ -13,7 +14,8 @@ export const appRouter = router({
   organisation: organisationRouter,
   admin: adminRouter,
   // Plugins, keyed by their id.
-  ideas: ideasRouter
+  ideas: ideasRouter,
+  'epn-survey': epnSurveyRouter
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,5 +1,6 @@
 import type { Db } from '@passerelle/db';
 import { seedIdeasDemo } from '@passerelle/plugin-ideas/demo';
+import { seedEpnSurveyDemo } from '@passerelle/plugin-epn-survey/demo';
 
 /** Demo data of each plugin, run after the core demo data when SEED_DEMO=1 (one line per plugin). */
-export const PLUGIN_DEMO_SEEDS: readonly ((db: Db) => Promise<unknown>)[] = [seedIdeasDemo];
+export const PLUGIN_DEMO_SEEDS: readonly ((db: Db) => Promise<unknown>)[] = [seedIdeasDemo, seedEpnSurveyDemo];

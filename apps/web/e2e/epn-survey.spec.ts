@@ -1,0 +1,176 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { t } from '@passerelle/i18n';
+import { DEMO, expectAccessible, logIn } from './helpers.ts';
+
+// The epn-survey plugin, journey by journey, in French, Dutch and English, with axe on every page.
+// The French chain runs with JavaScript off; the visitor answers with the keyboard only.
+
+const CHAINS = [
+  { locale: 'fr', js: false },
+  { locale: 'nl', js: true },
+  { locale: 'en', js: true }
+] as const;
+
+/** "JavaScript off" blocks the app's scripts (axe itself runs in the page, so the engine stays on). */
+async function contextPage(browser: Browser, locale: string, js: boolean): Promise<Page> {
+  const context = await browser.newContext({ locale: `${locale}-BE` });
+  const page = await context.newPage();
+  if (!js) await page.route(/\.js(\?|$)/, (route) => route.abort());
+  return page;
+}
+
+async function visit(page: Page, path: string) {
+  await page.goto(path);
+  await expectAccessible(page);
+}
+
+/** Presses Tab until the focused element matches `selector` (keyboard only: no click, no focus()). */
+async function tabTo(page: Page, selector: string) {
+  for (let i = 0; i < 120; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+  }
+  throw new Error(`could not reach ${selector} with Tab`);
+}
+
+/** A radio button by keyboard: Tab into its group, then arrow keys (which move and select) to the value. */
+async function chooseRadio(page: Page, name: string, value: string) {
+  await tabTo(page, `input[type=radio][name="${name}"]`);
+  for (let i = 0; i < 30; i++) {
+    if (await page.evaluate((v) => (document.activeElement as HTMLInputElement | null)?.value === v, value)) {
+      await page.keyboard.press('Space'); // selects it if focus arrived without selecting
+      return;
+    }
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`could not choose ${name}=${value} with the keyboard`);
+}
+
+for (const { locale, js } of CHAINS) {
+  const tr = (key: string, params?: Record<string, string | number>) => t(key, params, { locale });
+
+  test.describe.serial(`epn-survey in ${locale} (JavaScript ${js ? 'on' : 'off'})`, () => {
+    let member: Page;
+    let surveyUrl = '';
+    let publicLink = '';
+
+    test.beforeAll(async ({ browser }) => {
+      member = await contextPage(browser, locale, js);
+      await logIn(member, DEMO.member, undefined, locale);
+    });
+    test.afterAll(async () => {
+      await member.context().close();
+    });
+
+    test('anyone finds an EPN in the directory, with filters, and opens its page', async ({ browser }) => {
+      const page = await contextPage(browser, locale, js);
+      await visit(page, `/${locale}/epn`);
+      await page.locator('#service').selectOption('online_admin_help');
+      await page.getByRole('button', { name: tr('epn_survey_filter_apply') }).click();
+      await expect(page).toHaveURL(/service=online_admin_help/);
+      await expectAccessible(page);
+      const first = page.locator('.epn-card h3 a').first();
+      const name = await first.textContent();
+      await first.click();
+      await expect(page.locator('h1')).toHaveText(name!.trim());
+      await expect(page.getByRole('table')).toBeVisible(); // opening hours of the week
+      await expectAccessible(page);
+      await page.context().close();
+    });
+
+    test('an association member builds a survey from the template and publishes it', async () => {
+      await visit(member, `/${locale}/epn/manage`);
+      await member.getByRole('button', { name: tr('epn_survey_from_template') }).click();
+      await expect(member).toHaveURL(/\/epn\/manage\/surveys\/[^/]+$/);
+      surveyUrl = new URL(member.url()).pathname;
+      await expectAccessible(member);
+      await member.getByRole('button', { name: tr('epn_survey_publish', { version: 1 }) }).click();
+      await expect(member.getByRole('status')).toHaveText(tr('epn_survey_published_now'));
+      await expect(member.getByRole('img', { name: /QR/ })).toBeVisible();
+      publicLink = (await member.locator('#share ~ p a').first().getAttribute('href'))!;
+      expect(publicLink).toMatch(new RegExp(`/${locale}/epn/s/[A-Z0-9]+$`));
+      await expectAccessible(member);
+      await visit(member, `${surveyUrl}/poster`);
+      await expect(member.getByRole('img', { name: /QR/ })).toBeVisible();
+    });
+
+    test('the member corrects an EPN: a wrong field is explained, nothing is lost, then it is saved', async () => {
+      await visit(member, `/${locale}/epn/manage`);
+      await member.locator('#places ~ table tbody a').first().click();
+      await expectAccessible(member);
+      const hours = member.locator('#openingHours');
+      const before = await hours.inputValue();
+      await hours.fill('tous les jours sauf quand il pleut');
+      await member.locator('#devices').fill('14');
+      await member.getByRole('button', { name: tr('epn_survey_save'), exact: true }).click();
+      await expect(member.getByRole('alert')).toContainText(tr('epn_survey_error_opening_hours'));
+      await expect(member.locator('#devices')).toHaveValue('14'); // what was typed stays
+      await expectAccessible(member);
+      await hours.fill(before);
+      await member.getByRole('button', { name: tr('epn_survey_save'), exact: true }).click();
+      await expect(member.getByRole('status')).toContainText(tr('epn_survey_saved'));
+      await expect(member.locator('#devices')).toHaveValue('14');
+    });
+
+    test('a visitor answers with the keyboard only and JavaScript off; nothing of the answers stays on screen', async ({ browser }) => {
+      const visitor = await contextPage(browser, locale, false);
+      await visit(visitor, new URL(publicLink).pathname);
+      // Step 1: a required question left empty gives an error summary.
+      await tabTo(visitor, 'button[type=submit]');
+      await visitor.keyboard.press('Enter');
+      await expect(visitor.getByRole('alert')).toBeVisible();
+      await expectAccessible(visitor);
+      await chooseRadio(visitor, 'q.age_band', '65-74');
+      await chooseRadio(visitor, 'q.internet_home', 'no');
+      await tabTo(visitor, 'button[type=submit]');
+      await visitor.keyboard.press('Enter');
+      // Step 2: the follow-up question, shown because the answer was "no".
+      await expect(visitor.locator('input[name="q.no_internet_reason"]').first()).toBeVisible();
+      await expectAccessible(visitor);
+      await tabTo(visitor, 'input[name="q.no_internet_reason"][value="cost"]');
+      await visitor.keyboard.press('Space');
+      await tabTo(visitor, 'button[type=submit]');
+      await visitor.keyboard.press('Enter');
+      await expect(visitor.locator('h1')).toHaveText(tr('epn_survey_thanks_title'));
+      await expect(visitor.locator('main input, main textarea, main select')).toHaveCount(0);
+      await expect(visitor.locator('main')).not.toContainText('65');
+      expect(await visitor.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie])).toEqual([0, 0, '']);
+      await expectAccessible(visitor);
+      await visitor.context().close();
+      await member.goto(surveyUrl);
+      await expect(member.locator('main')).toContainText(tr('epn_survey_response_count', { count: 1 }));
+    });
+
+    test('the member files an activity report in under 10 actions', async () => {
+      await visit(member, `/${locale}/epn/manage/activity/new`);
+      let actions = 0;
+      const act = async (run: () => Promise<unknown>) => {
+        actions++;
+        await run();
+      };
+      await act(() => member.getByLabel(tr('epn_survey_session_group'), { exact: true }).check());
+      await act(() => member.getByLabel(tr('epn_survey_minutes', { count: 60 }), { exact: true }).check());
+      await act(() => member.getByLabel(tr('epn_survey_topic_online_admin')).check());
+      await act(() => member.locator('input[name="a.65-74.woman"]').fill('3'));
+      await act(() => member.locator('input[name="a.75+.man"]').fill('2'));
+      await act(() => member.getByRole('button', { name: tr('epn_survey_save_session') }).click());
+      await expect(member.getByRole('status')).toHaveText(tr('epn_survey_activity_saved'));
+      expect(actions).toBeLessThan(10);
+      await expectAccessible(member);
+      await visit(member, `/${locale}/epn/manage`);
+      await expect(member.locator('#activity ~ table tbody tr').first()).toContainText('5');
+      await visit(member, `/${locale}/epn/manage/dashboard`);
+    });
+
+    test('staff view the regional dashboard', async ({ browser }) => {
+      const staff = await contextPage(browser, locale, js);
+      await logIn(staff, DEMO.staff, undefined, locale);
+      await visit(staff, `/${locale}/epn/region`);
+      await expect(staff.locator('h1')).toHaveText(tr('epn_survey_region_title', { year: new Date().getUTCFullYear() }));
+      await expect(staff.getByRole('img', { name: tr('epn_survey_communes_alt') })).toBeVisible();
+      await expect(staff.locator('main')).toContainText(tr('epn_survey_hidden_legend', { threshold: 10 }));
+      await visit(staff, `/${locale}/epn/manage/settings`);
+      await staff.context().close();
+    });
+  });
+}

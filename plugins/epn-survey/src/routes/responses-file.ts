@@ -1,0 +1,34 @@
+import { error } from '@sveltejs/kit';
+import { orPageError, type PluginEvent } from '@passerelle/plugin-sdk/server';
+import { epnSurveyCaller } from '../server/router.ts';
+import { codebookCsv, responsesCsv, responsesDataPackage } from '../services/exports.ts';
+
+/** GET /epn/manage/surveys/[id]/[file]: responses.csv (streamed), codebook.csv, datapackage.json. */
+export async function GET(event: PluginEvent<{ id: string; file: string }>) {
+  const s = await orPageError(event, () => epnSurveyCaller(event).export.survey({ id: event.params.id }));
+  const headers = (type: string) => ({ 'content-type': type, 'content-disposition': `attachment; filename="${s.code.toLowerCase()}-${event.params.file}"`, 'cache-control': 'private, no-store' });
+  switch (event.params.file) {
+    case 'responses.csv': {
+      const chunks = responsesCsv({ db: event.locals.ctx.db, surveyId: s.id, questions: s.questions });
+      const encoder = new TextEncoder();
+      // Pull-based: the next batch is read from the database only when the client has taken the last one.
+      const body = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          const next = await chunks.next();
+          if (next.done) controller.close();
+          else controller.enqueue(encoder.encode(next.value));
+        },
+        async cancel() {
+          await chunks.return(undefined);
+        }
+      });
+      return new Response(body, { headers: headers('text/csv; charset=utf-8') });
+    }
+    case 'codebook.csv':
+      return new Response(codebookCsv(s.questions), { headers: headers('text/csv; charset=utf-8') });
+    case 'datapackage.json':
+      return new Response(JSON.stringify(responsesDataPackage({ code: s.code, title: s.title, questions: s.questions }), null, 2), { headers: headers('application/json') });
+    default:
+      error(404);
+  }
+}

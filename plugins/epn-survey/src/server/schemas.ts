@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { ZPlaceFilters, ZPlaceInput } from '../services/places.ts';
+
+// Inputs of the plugin's procedures. Service-level schemas (places, survey definitions) are reused.
+
+export const ZId = z.object({ id: z.string().min(1).max(64) });
+export const ZCode = z.object({ code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6,16}$/) });
+export { ZPlaceFilters };
+export const ZCreatePlace = z.object({ organisationId: z.string().min(1).max(64), place: ZPlaceInput });
+export const ZUpdatePlace = z.object({ id: z.string().min(1).max(64), place: ZPlaceInput });
+export const ZCreateSurvey = z.union([
+  z.object({ organisationId: z.string().min(1).max(64).nullable(), fromTemplate: z.literal(true) }),
+  z.object({ organisationId: z.string().min(1).max(64).nullable(), definition: z.unknown() })
+]);
+export const ZSaveSurvey = z.object({ id: z.string().min(1).max(64), definition: z.unknown() });
+export const ZArchiveSurvey = z.object({ id: z.string().min(1).max(64), archived: z.boolean() });
+const ZAnswer = z.union([z.string().max(3000), z.number(), z.array(z.string().max(200)).max(100)]);
+export const ZRespond = z.object({
+  code: ZCode.shape.code,
+  answers: z.record(z.string().max(64), ZAnswer).refine((a) => Object.keys(a).length <= 300),
+  /** The version the form showed; a newer published version makes the response a conflict. */
+  version: z.number().int().min(1).optional(),
+  /** A kiosk sends one per response, so that a resend is counted once. */
+  idempotencyKey: z.string().regex(/^[A-Za-z0-9-]{16,64}$/).optional()
+});

@@ -1,0 +1,125 @@
+import { sqlOf, type Db } from '@passerelle/db';
+import { communeName } from '@passerelle/db/communes';
+import { label, type SurveyDefinition } from './definition.ts';
+import { suppressCounts, suppressTable, type Cell } from './suppression.ts';
+import { TEMPLATE_ID, visitorProfileTemplate } from './template.ts';
+
+// Dashboards: activity (sessions, people, topics, ages) and visitor profiles (answers to surveys made from
+// the visitor-profile template), per organisation or EPN, and for the whole region. All aggregation runs
+// in SQL. Counts built from survey responses pass small-cell suppression; the periods are whole calendar
+// years (fixed tables, so that two views cannot be subtracted to single out a person).
+
+export interface Scope {
+  /** null: every organisation (region). */
+  organisationIds: string[] | null;
+  placeId?: string | null;
+  year: number;
+}
+
+function where(scope: Scope, alias: string, params: unknown[], dateColumn: string): string {
+  const parts = [`${alias}."${dateColumn}" >= $${params.push(`${scope.year}-01-01`)}::date`, `${alias}."${dateColumn}" < $${params.push(`${scope.year + 1}-01-01`)}::date`];
+  if (scope.organisationIds) parts.push(`${alias}."organisationId" = ANY($${params.push(scope.organisationIds)}::text[])`);
+  if (scope.placeId) parts.push(`${alias}."placeId" = $${params.push(scope.placeId)}`);
+  return parts.join(' AND ');
+}
+
+/** Activity of a year: per month, by topic, by location, by age band × gender, and by commune of the EPN. */
+export async function activityDashboard({ db, scope, locale }: { db: Db; scope: Scope; locale: string }) {
+  const sql = sqlOf(db);
+  const p1: unknown[] = [];
+  const w1 = where(scope, 'a', p1, 'date');
+  const [months, topics, locations, ages, communes] = await Promise.all([
+    sql.query<{ month: string; sessions: number; people: number; minutes: number }>(
+      `SELECT to_char(a."date", 'YYYY-MM') AS month, SUM(a."sessions")::int AS sessions, SUM(a."attendeeCount")::int AS people, SUM(a."durationMinutes")::int AS minutes
+       FROM "epn_activity" a WHERE ${w1} GROUP BY 1 ORDER BY 1`,
+      p1
+    ),
+    sql.query<{ topic: string; sessions: number }>(`SELECT t AS topic, SUM(a."sessions")::int AS sessions FROM "epn_activity" a, unnest(a."topics") t WHERE ${w1} GROUP BY 1 ORDER BY 2 DESC, 1`, p1),
+    sql.query<{ location: string; sessions: number; people: number }>(`SELECT a."location", SUM(a."sessions")::int AS sessions, SUM(a."attendeeCount")::int AS people FROM "epn_activity" a WHERE ${w1} GROUP BY 1 ORDER BY 1`, p1),
+    sql.query<{ band: string; gender: string; people: number }>(
+      `SELECT b.key AS band, g.key AS gender, SUM(g.value::int)::int AS people
+       FROM "epn_activity" a, jsonb_each(a."attendees") b, jsonb_each_text(b.value) g WHERE ${w1} GROUP BY 1, 2`,
+      p1
+    ),
+    sql.query<{ nis: string; sessions: number; people: number }>(
+      `SELECT p."communeNis" AS nis, SUM(a."sessions")::int AS sessions, SUM(a."attendeeCount")::int AS people
+       FROM "epn_activity" a JOIN "epn_place" p ON p."id" = a."placeId" WHERE ${w1} GROUP BY 1 ORDER BY 1`,
+      p1
+    )
+  ]);
+  const allMonths = Array.from({ length: 12 }, (_, i) => `${scope.year}-${String(i + 1).padStart(2, '0')}`);
+  const byMonth = new Map(months.map((m) => [m.month, m]));
+  return {
+    months: allMonths.map((month) => ({ month, sessions: byMonth.get(month)?.sessions ?? 0, people: byMonth.get(month)?.people ?? 0, hours: Math.round((byMonth.get(month)?.minutes ?? 0) / 6) / 10 })),
+    totals: { sessions: months.reduce((s, m) => s + m.sessions, 0), people: months.reduce((s, m) => s + m.people, 0) },
+    topics,
+    locations,
+    ages,
+    communes: communes.map((c) => ({ ...c, name: communeName(c.nis, locale) ?? c.nis }))
+  };
+}
+
+export interface ProfileQuestion {
+  id: string;
+  label: string;
+  multiple: boolean;
+  rows: { value: string; label: string; count: Cell }[];
+  /** Respondents who answered the question. */
+  total: Cell;
+}
+
+/** The questions of the visitor-profile template shown on dashboards. */
+const PROFILE_QUESTIONS = ['age_band', 'gender', 'education', 'employment', 'income', 'commune', 'visit_reason', 'internet_home', 'devices', 'skill_information', 'skill_communication', 'skill_content', 'skill_safety', 'skill_problem_solving'];
+
+/**
+ * Visitor profiles from every response to surveys made from the visitor-profile template, in the scope.
+ * Single-answer questions are one-way breakdowns with their total (suppressCounts hides small cells and
+ * their complements); for multiple-answer questions each option is its own yes/no count.
+ */
+export async function visitorProfile({ db, scope, locale, threshold }: { db: Db; scope: Scope; locale: string; threshold: number }): Promise<{ responses: Cell; questions: ProfileQuestion[] }> {
+  const params: unknown[] = [TEMPLATE_ID];
+  const conds = [`s."templateId" = $1`, `r."day" >= $${params.push(`${scope.year}-01-01`)}::date`, `r."day" < $${params.push(`${scope.year + 1}-01-01`)}::date`];
+  if (scope.organisationIds) conds.push(`s."organisationId" = ANY($${params.push(scope.organisationIds)}::text[])`);
+  if (scope.placeId) conds.push(`r."placeId" = $${params.push(scope.placeId)}`);
+  conds.push(`e.key = ANY($${params.push(PROFILE_QUESTIONS)}::text[])`);
+  const sql = sqlOf(db);
+  const [counts, answered] = await Promise.all([
+    sql.query<{ question: string; answer: string; n: number }>(
+      `SELECT e.key AS question, x.v AS answer, COUNT(*)::int AS n
+       FROM "epn_response" r JOIN "epn_survey" s ON s."id" = r."surveyId", jsonb_each(r."answers") e,
+            LATERAL (SELECT jsonb_array_elements_text(e.value) AS v WHERE jsonb_typeof(e.value) = 'array'
+                     UNION ALL SELECT e.value #>> '{}' WHERE jsonb_typeof(e.value) <> 'array') x
+       WHERE ${conds.join(' AND ')} GROUP BY 1, 2`,
+      params
+    ),
+    sql.query<{ question: string; n: number }>(
+      `SELECT e.key AS question, COUNT(*)::int AS n FROM "epn_response" r JOIN "epn_survey" s ON s."id" = r."surveyId", jsonb_each(r."answers") e
+       WHERE ${conds.join(' AND ')} GROUP BY 1`,
+      params
+    )
+  ]);
+  const total = await sql.query<{ n: number }>(
+    `SELECT COUNT(*)::int AS n FROM "epn_response" r JOIN "epn_survey" s ON s."id" = r."surveyId" WHERE ${conds.slice(0, -1).join(' AND ')}`,
+    params.slice(0, -1)
+  );
+  const def: SurveyDefinition = visitorProfileTemplate();
+  const questions: ProfileQuestion[] = [];
+  for (const id of PROFILE_QUESTIONS) {
+    const q = def.questions.find((x) => x.id === id);
+    if (!q) continue;
+    const options = q.type === 'commune' ? [...new Set(counts.filter((c) => c.question === id).map((c) => c.answer))].sort() : q.type === 'age_band' ? ['16-24', '25-34', '35-44', '45-54', '55-64', '65-74', '75+'] : (q.choices ?? []).map((c) => c.value);
+    const optionLabel = (v: string) => (q.type === 'commune' ? (v === 'outside' ? v : (communeName(v, locale) ?? v)) : q.type === 'age_band' ? v.replace('-', '–') : label(q.choices?.find((c) => c.value === v)?.label, locale) || v);
+    const raw = options.map((v) => counts.find((c) => c.question === id && c.answer === v)?.n ?? 0);
+    const respondents = answered.find((a) => a.question === id)?.n ?? 0;
+    if (q.type === 'multiple') {
+      // Each option is "ticked by n of the respondents": a table of one cell per option, no additive total.
+      const cells = suppressTable(raw.map((n) => [n, respondents - n]), threshold, { rowTotals: true, columnTotals: false, grandTotal: false });
+      questions.push({ id, label: label(q.label, locale), multiple: true, rows: options.map((v, i) => ({ value: v, label: optionLabel(v), count: cells.rows[i]![0]! })), total: cells.rowTotals?.[0] ?? { suppressed: true } });
+    } else {
+      const s = suppressCounts(raw, threshold);
+      questions.push({ id, label: label(q.label, locale), multiple: false, rows: options.map((v, i) => ({ value: v, label: optionLabel(v), count: s.cells[i]! })), total: s.total });
+    }
+  }
+  const n = total[0]?.n ?? 0;
+  return { responses: n >= threshold ? { value: n } : { suppressed: true }, questions };
+}

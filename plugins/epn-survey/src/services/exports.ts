@@ -1,0 +1,126 @@
+import { stringify } from 'csv-stringify/sync';
+import { sqlOf, type Db } from '@passerelle/db';
+import { AppError, type Actor } from '@passerelle/trpc';
+import { requireOrganisation } from './access.ts';
+import { choicesOf, label, LANGS, type Answer, type Question, type SurveyDefinition } from './definition.ts';
+
+// Response exports for researchers and staff: anonymised rows (no account, address, agent or time of day
+// is ever stored, so none can leak), streamed in batches so that a million rows fit in little memory,
+// with a codebook and a Frictionless data package that describe every column.
+
+/** Cells starting like a formula are prefixed with ' so that spreadsheets show them as text. */
+export function safeCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** Who may export a survey's responses: its organisation's members, staff (and researchers for region-wide surveys). */
+export async function surveyForExport({ db, actor, surveyId }: { db: Db; actor: Actor; surveyId: string }) {
+  const survey = await db.epnSurvey.findUnique({ where: { id: surveyId }, include: { versions: { where: { publishedAt: { not: null } }, orderBy: { version: 'asc' } } } });
+  if (!survey) throw new AppError('NOT_FOUND');
+  const researcher = actor.roles.includes('researcher');
+  if (!(researcher && survey.organisationId === null)) requireOrganisation(actor, survey.organisationId);
+  return survey;
+}
+
+/** The columns of an export: the questions of every published version, in order of first appearance. */
+export function exportQuestions(definitions: SurveyDefinition[]): Question[] {
+  const seen = new Map<string, Question>();
+  for (const def of definitions) for (const q of def.questions) if (q.type !== 'note' && !seen.has(q.id)) seen.set(q.id, q);
+  return [...seen.values()];
+}
+
+const FIXED = ['response_id', 'survey_version', 'day', 'channel'] as const;
+
+function cell(a: Answer | undefined): string {
+  if (a === undefined) return '';
+  // Multiple choice: the codes separated by spaces, as ODK and KoboToolbox export them.
+  return safeCell(Array.isArray(a) ? a.join(' ') : String(a));
+}
+
+/**
+ * The responses of a survey as CSV, chunk by chunk (keyset pagination on the primary key: each batch is
+ * one indexed query; memory stays flat whatever the number of rows).
+ */
+export async function* responsesCsv({ db, surveyId, questions, batch = 5000 }: { db: Db; surveyId: string; questions: Question[]; batch?: number }): AsyncGenerator<string> {
+  yield `\uFEFF${stringify([[...FIXED, ...questions.map((q) => q.id)]])}`;
+  const sql = sqlOf(db);
+  let after = '';
+  for (;;) {
+    const rows = await sql.query<{ id: string; version: number; day: Date; channel: string; answers: Record<string, Answer> }>(
+      `SELECT r."id", v."version", r."day", r."channel", r."answers" FROM "epn_response" r JOIN "epn_survey_version" v ON v."id" = r."versionId"
+       WHERE r."surveyId" = $1 AND r."id" > $2 ORDER BY r."id" LIMIT $3`,
+      [surveyId, after, batch]
+    );
+    if (rows.length === 0) return;
+    yield stringify(rows.map((r) => [r.id, r.version, r.day.toISOString().slice(0, 10), r.channel, ...questions.map((q) => cell(r.answers[q.id]))]));
+    after = rows[rows.length - 1]!.id;
+    if (rows.length < batch) return;
+  }
+}
+
+const TYPE: Record<Question['type'], { frictionless: string; meaning: string }> = {
+  single: { frictionless: 'string', meaning: 'one code from the choices' },
+  multiple: { frictionless: 'string', meaning: 'codes from the choices, separated by spaces' },
+  scale: { frictionless: 'integer', meaning: '1 (not at all) to 5 (completely)' },
+  number: { frictionless: 'number', meaning: 'a number' },
+  short_text: { frictionless: 'string', meaning: 'free text (up to 200 characters)' },
+  long_text: { frictionless: 'string', meaning: 'free text (up to 3,000 characters)' },
+  date: { frictionless: 'date', meaning: 'a date, YYYY-MM-DD' },
+  commune: { frictionless: 'string', meaning: 'NIS code of a Brussels commune, or "outside"' },
+  age_band: { frictionless: 'string', meaning: 'Statbel age band' },
+  note: { frictionless: 'string', meaning: 'information text, no answer' }
+};
+
+/** The codebook: one row per question and choice, with the labels in FR/NL/EN. */
+export function codebook(questions: Question[]) {
+  return questions.map((q) => ({
+    name: q.id,
+    type: q.type,
+    meaning: TYPE[q.type].meaning,
+    required: q.required,
+    label: Object.fromEntries(LANGS.map((l) => [l, label(q.label, l)])),
+    shownIf: q.showIf ? q.showIf.conditions.map((c) => `${c.question} ${c.op}${c.value === undefined ? '' : ` ${c.value}`}`).join(q.showIf.mode === 'any' ? ' or ' : ' and ') : null,
+    choices: choicesOf(q).map((value) => ({ value, label: Object.fromEntries(LANGS.map((l) => [l, q.choices ? label(q.choices.find((c) => c.value === value)?.label, l) : value])) }))
+  }));
+}
+
+export function codebookCsv(questions: Question[]): string {
+  const rows: string[][] = [['question', 'type', 'meaning', 'required', 'shown_if', 'choice', 'label_fr', 'label_nl', 'label_en']];
+  for (const q of codebook(questions)) {
+    rows.push([q.name, q.type, q.meaning, q.required ? 'yes' : 'no', q.shownIf ?? '', '', q.label.fr ?? '', q.label.nl ?? '', q.label.en ?? '']);
+    for (const c of q.choices) rows.push([q.name, '', '', '', '', c.value, c.label.fr ?? '', c.label.nl ?? '', c.label.en ?? '']);
+  }
+  return `\uFEFF${stringify(rows.map((r) => r.map(safeCell)))}`;
+}
+
+/** A Frictionless data package describing responses.csv and codebook.csv. */
+export function responsesDataPackage({ code, title, questions }: { code: string; title: string; questions: Question[] }) {
+  return {
+    profile: 'tabular-data-package',
+    name: `passerelle-survey-${code.toLowerCase()}`,
+    title,
+    description: 'Anonymous responses to a Passerelle visitor survey. No name, account, IP address, user agent or time of day is collected. Free-text answers were written by visitors who were asked not to type names.',
+    licenses: [{ name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0' }],
+    resources: [
+      {
+        name: 'responses',
+        path: 'responses.csv',
+        profile: 'tabular-data-resource',
+        format: 'csv',
+        mediatype: 'text/csv',
+        encoding: 'utf-8',
+        schema: {
+          primaryKey: 'response_id',
+          fields: [
+            { name: 'response_id', type: 'string', description: 'Random identifier of the response' },
+            { name: 'survey_version', type: 'integer', description: 'Version of the survey the response answered' },
+            { name: 'day', type: 'date', description: 'Day of the response (Europe/Brussels); no time is kept' },
+            { name: 'channel', type: 'string', description: 'link (public link or QR code) or kiosk (tablet at the EPN desk)', constraints: { enum: ['link', 'kiosk'] } },
+            ...questions.map((q) => ({ name: q.id, type: q.type === 'multiple' ? 'string' : TYPE[q.type].frictionless, title: label(q.label, 'en'), description: `${TYPE[q.type].meaning}. FR: ${label(q.label, 'fr')} / NL: ${label(q.label, 'nl')}`, ...(q.type !== 'multiple' && choicesOf(q).length ? { constraints: { enum: [...choicesOf(q)] } } : {}) }))
+          ]
+        }
+      },
+      { name: 'codebook', path: 'codebook.csv', profile: 'tabular-data-resource', format: 'csv', mediatype: 'text/csv', encoding: 'utf-8' }
+    ]
+  };
+}

@@ -1,0 +1,43 @@
+import { createCallerFactory, router } from '@passerelle/trpc';
+import type { Actor } from '@passerelle/trpc';
+import type { Db } from '@passerelle/db';
+import { createTestActor, pluginTestContext, type TestPersonOptions } from '@passerelle/plugin-sdk/testing';
+import { epnSurveyManifest } from './manifest.ts';
+import { epnSurveyRouter } from './server/router.ts';
+
+// Test helpers: a caller mounted like the root router mounts the plugin, and people with roles.
+
+const createCaller = createCallerFactory(router({ 'epn-survey': epnSurveyRouter }));
+
+const noMail = async () => {
+  throw new Error('unexpected email in this test');
+};
+
+export function callerFor(db: Db, actor: Actor | null, opts: { ip?: string } = {}) {
+  return createCaller(pluginTestContext({ db, actor, manifest: epnSurveyManifest, sendMail: noMail, ...(opts.ip ? { ip: opts.ip } : {}) }))['epn-survey'];
+}
+
+export async function person(db: Db, opts: TestPersonOptions = {}) {
+  const actor = await createTestActor(db, opts);
+  return { actor, caller: callerFor(db, actor) };
+}
+
+let orgCount = 0;
+export async function organisation(db: Db, name = 'EPN association') {
+  orgCount++;
+  return db.organisation.create({ data: { name: `${name} ${orgCount}`, slug: `epn-org-${Date.now()}-${orgCount}`, communeNis: '21004' } });
+}
+
+export const placeFields = (name: string, extra: Record<string, unknown> = {}) => ({
+  name,
+  street: 'Rue Haute 1',
+  postcode: '1000',
+  communeNis: '21004',
+  latitude: 50.84,
+  longitude: 4.35,
+  openingHours: 'Mo-Fr 09:00-17:00',
+  services: ['free_access', 'individual_help'] as ('free_access' | 'individual_help')[],
+  languages: ['fr', 'nl'] as ('fr' | 'nl')[],
+  devices: 8,
+  ...extra
+});
