@@ -94,6 +94,15 @@ for (const { locale, js } of CHAINS) {
       await expect(member.getByRole('img', { name: /QR/ })).toBeVisible();
     });
 
+    test('the member imports an XLSForm and sees what could not be carried over', async () => {
+      await visit(member, `/${locale}/epn/manage`);
+      await member.locator('#file').setInputFiles(new URL('../../../plugins/epn-survey/src/services/fixtures/xlsform/unsupported-bits.xlsx', import.meta.url).pathname);
+      await member.getByRole('button', { name: tr('epn_survey_import'), exact: true }).click();
+      await expect(member.getByRole('status')).toContainText(tr('epn_survey_open_survey'));
+      await expect(member.getByRole('status').locator('li').first()).toBeVisible();
+      await expectAccessible(member);
+    });
+
     test('the member corrects an EPN: a wrong field is explained, nothing is lost, then it is saved', async () => {
       await visit(member, `/${locale}/epn/manage`);
       await member.locator('#places ~ table tbody a').first().click();

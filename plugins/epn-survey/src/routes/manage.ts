@@ -35,6 +35,17 @@ export async function load(event: PluginEvent) {
 }
 
 export const actions = {
+  /** A new draft survey from an XLSForm file; the page lists what could not be carried over. */
+  importXlsForm: async (event: PluginEvent) => {
+    requireManager(event);
+    const form = await event.request.formData();
+    const file = form.get('file');
+    const organisationId = field(form, 'organisationId') || null;
+    const bytes = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
+    const result = await attempt(form, event.locals.ctx.locale, () => epnSurveyCaller(event).survey.importXlsForm({ organisationId, file: bytes }), { rename: () => 'file' });
+    if (!('ok' in result)) return result;
+    return { imported: { id: result.value.id, questions: result.value.questions, skipped: result.value.skipped } };
+  },
   /** A new survey from the ready visitor-profile template. */
   fromTemplate: async (event: PluginEvent) => {
     requireManager(event);

@@ -2,9 +2,16 @@ import { error } from '@sveltejs/kit';
 import { orPageError, type PluginEvent } from '@passerelle/plugin-sdk/server';
 import { epnSurveyCaller } from '../server/router.ts';
 import { codebookCsv, responsesCsv, responsesDataPackage } from '../services/exports.ts';
+import { exportXlsForm } from '../services/xlsform.ts';
 
-/** GET /epn/manage/surveys/[id]/[file]: responses.csv (streamed), codebook.csv, datapackage.json. */
+/** GET /epn/manage/surveys/[id]/[file]: responses.csv (streamed), codebook.csv, datapackage.json, xlsform.xlsx. */
 export async function GET(event: PluginEvent<{ id: string; file: string }>) {
+  if (event.params.file === 'xlsform.xlsx') {
+    // The survey itself (its latest version), for KoboToolbox, ODK or a spreadsheet.
+    const survey = await orPageError(event, () => epnSurveyCaller(event).survey.forEditing({ id: event.params.id }));
+    const xlsx = await exportXlsForm(survey.definition, { formId: survey.code.toLowerCase(), version: String(survey.version) });
+    return new Response(new Uint8Array(xlsx), { headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-disposition': `attachment; filename="${survey.code.toLowerCase()}-v${survey.version}-xlsform.xlsx"`, 'cache-control': 'private, no-store' } });
+  }
   const s = await orPageError(event, () => epnSurveyCaller(event).export.survey({ id: event.params.id }));
   const headers = (type: string) => ({ 'content-type': type, 'content-disposition': `attachment; filename="${s.code.toLowerCase()}-${event.params.file}"`, 'cache-control': 'private, no-store' });
   switch (event.params.file) {

@@ -1,4 +1,6 @@
 import { TRPCError } from '@trpc/server';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { describeEachDb } from '@passerelle/db/testing';
 import type { SurveyDefinition } from '../services/definition.ts';
@@ -95,5 +97,21 @@ describeEachDb('epn-survey: surveys, versions and anonymous responses', ({ getDb
     const region = await staff.caller.survey.create({ organisationId: null, fromTemplate: true });
     expect((await staff.caller.survey.forEditing({ id: region.id })).definition.questions.length).toBeGreaterThan(10);
     expect((await refusal(callerFor(db, null).survey.mine())).code).toBe('UNAUTHORIZED');
+  });
+
+  it('an XLSForm file becomes a draft survey with the list of what was skipped; a bad file changes nothing', async () => {
+    const { db, org, member } = await setup();
+    const fixture = (name: string) => new Uint8Array(readFileSync(join(import.meta.dirname, '../services/fixtures/xlsform', name)));
+    const before = await db.epnSurvey.count();
+    const imported = await member.caller.survey.importXlsForm({ organisationId: org.id, file: fixture('unsupported-bits.xlsx') });
+    expect(imported.skipped.length).toBeGreaterThan(0);
+    const draft = await member.caller.survey.forEditing({ id: imported.id });
+    expect(draft).toMatchObject({ published: false, version: 1 });
+    expect(draft.definition.questions.length).toBe(imported.questions);
+    const bad = await refusal(member.caller.survey.importXlsForm({ organisationId: org.id, file: fixture('malformed.xlsx') }));
+    expect(bad.code).toBe('BAD_REQUEST');
+    const other = await organisation(db, 'B');
+    expect((await refusal(member.caller.survey.importXlsForm({ organisationId: other.id, file: fixture('kobo-visitor-feedback.xlsx') }))).code).toBe('FORBIDDEN');
+    expect(await db.epnSurvey.count()).toBe(before + 1);
   });
 });

@@ -5,6 +5,7 @@ import { AppError, type Actor } from '@passerelle/trpc';
 import { organisationScope, requireOrganisation } from './access.ts';
 import { checkAnswers, label, ZSurveyDefinition, type Answers, type SurveyDefinition } from './definition.ts';
 import { TEMPLATE_ID, visitorProfileTemplate } from './template.ts';
+import { importXlsForm } from './xlsform.ts';
 
 // Surveys and their versions. A survey's latest version is either a draft (editable) or published
 // (frozen). Editing a published survey starts the next version as a draft; responses keep the version
@@ -170,4 +171,15 @@ export async function submitResponse({ db, code, answers, channel, placeId = nul
     }
     throw e;
   }
+}
+
+/**
+ * A new draft survey from an XLSForm file (KoboToolbox, ODK, hand-written). Whatever Passerelle cannot
+ * represent is listed in `skipped`, row by row: nothing is dropped silently.
+ */
+export async function importSurvey({ db, actor, organisationId, data }: { db: Db; actor: Actor; organisationId: string | null; data: Uint8Array }) {
+  requireOrganisation(actor, organisationId);
+  const { definition, skipped } = await importXlsForm(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+  const created = await createSurvey({ db, actor, organisationId, definition });
+  return { ...created, questions: definition.questions.length, skipped };
 }
