@@ -150,6 +150,62 @@ for (const { locale, js } of CHAINS) {
       await expect(member.locator('main')).toContainText(tr('epn_survey_response_count', { count: 1 }));
     });
 
+    test('a kiosk at the desk: unlocked once, large print, resets after each visitor, keeps a response sent while offline', async ({ browser }) => {
+      await member.goto(surveyUrl);
+      await member.locator('#kiosk-label').fill(`Accueil ${locale}`);
+      await member.getByRole('button', { name: tr('epn_survey_kiosk_create') }).click();
+      const link = (await member.locator('.epn-token').textContent())!.trim();
+      await expectAccessible(member);
+      const tablet = await contextPage(browser, locale, js);
+      await tablet.goto(new URL(link).pathname + new URL(link).search);
+      await expect(tablet).toHaveURL(new RegExp(`/${locale}/epn/kiosk$`)); // the token left the address bar
+      await expectAccessible(tablet);
+      const answerOnce = async () => {
+        await tablet.getByLabel(tr('epn_survey_age_years', { band: '35–44' })).check();
+        await tablet.locator('input[name="q.internet_home"][value="yes"]').check();
+        await tablet.getByRole('button', { name: tr('epn_survey_next') }).click();
+        await expect(tablet.locator('input[name="q.devices"]').first()).toBeVisible();
+        await tablet.locator('input[name="q.devices"][value="smartphone"]').check();
+      };
+      await answerOnce();
+      await tablet.getByRole('button', { name: tr('epn_survey_send') }).click();
+      await expect(tablet.locator('h1')).toHaveText(tr('epn_survey_thanks_title'));
+      await expect(tablet.locator('main input[type=radio], main input[type=checkbox], main textarea')).toHaveCount(0);
+      expect(await tablet.evaluate(() => [localStorage.length, sessionStorage.length])).toEqual([0, 0]);
+      await expectAccessible(tablet);
+      await tablet.getByRole('link', { name: tr('epn_survey_kiosk_next_visitor') }).click();
+      await expect(tablet.locator('input[name="q.age_band"]:checked')).toHaveCount(0); // an empty first page
+
+      if (js) {
+        // A visitor walks away mid-way: after a warning that offers more time, the page clears itself.
+        await tablet.clock.install();
+        await tablet.reload();
+        await tablet.getByLabel(tr('epn_survey_age_years', { band: '35–44' })).check();
+        await tablet.clock.fastForward(151_000);
+        await expect(tablet.getByRole('alert')).toContainText(tr('epn_survey_kiosk_idle_warning'));
+        await expectAccessible(tablet);
+        await tablet.getByRole('button', { name: tr('epn_survey_kiosk_idle_stay') }).click();
+        await tablet.clock.fastForward(40_000);
+        await expect(tablet.locator('input[name="q.age_band"]:checked')).toHaveCount(1); // more time was given
+        await tablet.clock.runFor(200_000);
+        await expect(tablet.locator('input[name="q.age_band"]:checked')).toHaveCount(0);
+        await tablet.clock.resume();
+
+        // Flaky wifi: the final send fails; the response waits on the tablet, then goes once the network is back.
+        await answerOnce();
+        await tablet.context().setOffline(true);
+        await tablet.getByRole('button', { name: tr('epn_survey_send') }).click();
+        await expect(tablet.locator('h1')).toHaveText(tr('epn_survey_thanks_title'));
+        expect(await tablet.evaluate(() => JSON.parse(localStorage.getItem('passerelle-kiosk-outbox') ?? '[]').length)).toBe(1);
+        await tablet.context().setOffline(false);
+        await tablet.evaluate(() => dispatchEvent(new Event('online')));
+        await expect.poll(() => tablet.evaluate(() => localStorage.length), { timeout: 15_000 }).toBe(0);
+      }
+      await tablet.context().close();
+      await member.goto(surveyUrl);
+      await expect(member.locator('main')).toContainText(tr('epn_survey_response_count', { count: js ? 3 : 2 }));
+    });
+
     test('the member files an activity report in under 10 actions', async () => {
       await visit(member, `/${locale}/epn/manage/activity/new`);
       let actions = 0;

@@ -1,6 +1,6 @@
 // What a plugin's route modules (load functions and form actions re-exported by the host's shims) need
 // from the host, typed without depending on the app: the request's tRPC context lives in locals.ctx.
-import { error, redirect } from '@sveltejs/kit';
+import { error, redirect, type Cookies } from '@sveltejs/kit';
 import { AppError, describeError, toTRPCError, type Context } from '@passerelle/trpc';
 import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
@@ -12,6 +12,7 @@ export interface PluginEvent<Params extends Record<string, string> = Record<stri
   params: Params;
   request: Request;
   setHeaders: (headers: Record<string, string>) => void;
+  cookies: Pick<Cookies, 'get' | 'set' | 'delete'>;
 }
 
 /**

@@ -26,6 +26,8 @@ export const epnSurveyManifest = definePlugin({
     '/epn/datapackage.json',
     '/epn/place/[id]',
     '/epn/s/[code]',
+    '/epn/kiosk',
+    '/epn/kiosk.js',
     '/epn/manage',
     '/epn/manage/places/new',
     '/epn/manage/places/[id]',

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import QRCode from 'qrcode';
 import { localizeHref } from '@passerelle/i18n';
-import { orPageError, type PluginEvent } from '@passerelle/plugin-sdk/server';
+import { field, orPageError, type PluginEvent } from '@passerelle/plugin-sdk/server';
 import { attempt } from '@passerelle/plugin-sdk/forms';
 import { epnSurveyCaller } from '../server/router.ts';
 import { lang } from '../server/locale.ts';
@@ -21,7 +21,8 @@ export async function load(event: PluginEvent<Params>) {
   const survey = await orPageError(event, () => api.survey.forEditing({ id: event.params.id }));
   const locale = lang(event.locals.ctx.locale);
   const link = publicLink(event.url.origin, survey.code, locale);
-  const mine = (await api.survey.mine()).find((s) => s.id === survey.id);
+  const [all, kiosks, places] = await Promise.all([api.survey.mine(), api.kiosk.list({ surveyId: survey.id }), api.place.mine()]);
+  const mine = all.find((s) => s.id === survey.id);
   return {
     locale,
     survey,
@@ -31,11 +32,28 @@ export async function load(event: PluginEvent<Params>) {
     // An SVG QR code, drawn on the server (no script, prints sharply on the poster).
     qr: mine?.publishedVersion ? await QRCode.toString(link, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) : null,
     canExport: event.locals.ctx.permissions.has('epn-survey.response.export'),
+    kiosks,
+    places: places.filter((p) => survey.organisationId === null || p.organisation.id === survey.organisationId).map((p) => ({ id: p.id, name: p.name })),
     published: event.url.searchParams.has('published')
   };
 }
 
 export const actions = {
+  createKiosk: async (event: PluginEvent<Params>) => {
+    requireManager(event);
+    const form = await event.request.formData();
+    const result = await attempt(form, event.locals.ctx.locale, () => epnSurveyCaller(event).kiosk.create({ surveyId: event.params.id, placeId: field(form, 'placeId') || null, label: field(form, 'label') }));
+    if (!('ok' in result)) return result;
+    // The token is shown once, as a link to open on the tablet.
+    return { kioskLink: `${event.url.origin}${localizeHref('/epn/kiosk')}?token=${encodeURIComponent(result.value.token)}` };
+  },
+  revokeKiosk: async (event: PluginEvent<Params>) => {
+    requireManager(event);
+    const form = await event.request.formData();
+    const result = await attempt(form, event.locals.ctx.locale, () => epnSurveyCaller(event).kiosk.revoke({ id: field(form, 'kioskId') }));
+    if (!('ok' in result)) return result;
+    return { revoked: true };
+  },
   publish: async (event: PluginEvent<Params>) => {
     requireManager(event);
     const form = await event.request.formData();

@@ -4,6 +4,7 @@ import { EPN_SURVEY } from '../manifest.ts';
 import { activityRouter } from './activity/router.ts';
 import { dashboardRouter } from './dashboard/router.ts';
 import { exportRouter } from './export/router.ts';
+import { kioskRouter } from './kiosk/router.ts';
 import { settingsRouter } from './settings/router.ts';
 import { placeRouter } from './place/router.ts';
 import { surveyRouter } from './survey/router.ts';
@@ -15,7 +16,8 @@ export const epnSurveyRouter = router({
   activity: activityRouter,
   dashboard: dashboardRouter,
   settings: settingsRouter,
-  export: exportRouter
+  export: exportRouter,
+  kiosk: kioskRouter
 });
 
 export type EpnSurveyRouter = typeof epnSurveyRouter;

@@ -15,3 +15,6 @@ export const surveyLimits = {
    */
   response: { ...responseLimiter, consume: ({ db, key }: Parameters<typeof responseLimiter.consume>[0]) => responseLimiter.consume({ db, key: createHash('sha256').update(key).digest('hex').slice(0, 32) }) }
 } as const;
+
+/** Responses from one kiosk: 300 an hour (a queue of visitors, not a script). */
+export const kioskLimit = defineLimiter({ keyPrefix: 'epn-survey-kiosk', points: 300, duration: HOUR });

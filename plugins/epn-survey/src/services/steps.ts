@@ -50,3 +50,13 @@ export function nextStep(def: SurveyDefinition, index: number, answers: Answers)
   for (let i = index + 1; i < count; i++) if (shownInStep(def, i, answers).length > 0) return i;
   return null;
 }
+
+/**
+ * Whether the response may end after step `index`: every later question depends on an answer (and may
+ * stay hidden). The kiosk's script treats the send of such a step as possibly the final one.
+ */
+export function mayBeLast(def: SurveyDefinition, index: number): boolean {
+  return steps(def)
+    .slice(index + 1)
+    .every((step) => step.every((q) => q.showIf !== undefined));
+}
