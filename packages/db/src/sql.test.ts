@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 import { sqlOf } from './index.ts';
 import { describeEachDb } from './testing.ts';
 
-describeEachDb('sqlOf', ({ getDb }) => {
+describeEachDb('sqlOf', ({ getDb, kind }) => {
   it('reads what Prisma wrote, with the same dates, numbers and JSON', async () => {
     const db = getDb();
     const when = new Date('2026-03-29T01:59:59.123Z'); // the night Brussels moves to summer time
@@ -56,5 +56,21 @@ describeEachDb('sqlOf', ({ getDb }) => {
       const [row] = await q.transaction((query) => query<{ n: number }>('SELECT COUNT(*) AS n FROM "core_audit_log" WHERE "action" = $1', ['sql.fallback']));
       expect(row).toEqual({ n: 1 });
     });
+  });
+
+  it('streams COPY output on PostgreSQL (values quoted as literals), and has no copyOut on PGlite', async () => {
+    const db = getDb();
+    const sql = sqlOf(db);
+    expect(Boolean(sql.copyOut)).toBe(kind === 'postgres');
+    if (!sql.copyOut) return;
+    const tricky = "O'Brien; DROP TABLE x; --";
+    let out = '';
+    for await (const chunk of sql.copyOut((literal) => `COPY (SELECT ${literal(tricky)} AS a, 2 AS b) TO STDOUT WITH (FORMAT csv, HEADER true)`)) out += chunk.toString('utf8');
+    expect(out).toBe(`a,b\n${tricky},2\n`);
+    // A reader that stops early leaves the pool usable.
+    const it = sql.copyOut(() => 'COPY (SELECT g FROM generate_series(1, 200000) g) TO STDOUT')[Symbol.asyncIterator]();
+    await it.next();
+    await it.return?.(undefined);
+    expect(await sql.query<{ n: number }>('SELECT 1::int8 AS n')).toEqual([{ n: 1 }]);
   });
 });
