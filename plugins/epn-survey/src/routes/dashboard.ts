@@ -20,10 +20,13 @@ export async function load(event: PluginEvent) {
   if (!ctx.permissions.has('epn-survey.place.manage')) error(403, t('error_forbidden', undefined, { locale: ctx.locale }));
   const api = epnSurveyCaller(event);
   const organisations = await myOrganisations(event);
+  const places = (await api.place.mine()).map((p) => ({ id: p.id, name: p.name }));
   const organisationId = organisations.find((o) => o.id === event.url.searchParams.get('organisation'))?.id;
+  // One EPN's year, or the organisation's (all its EPNs).
+  const placeId = places.find((p) => p.id === event.url.searchParams.get('place'))?.id;
   const y = year(event.url);
-  const dashboard = await api.dashboard.workspace({ year: y, ...(organisationId ? { organisationId } : {}) });
-  return { region: false as const, locale: lang(ctx.locale), year: y, years: years(), organisations, organisationId: organisationId ?? '', dashboard, placesByCommune: null };
+  const dashboard = await api.dashboard.workspace({ year: y, ...(placeId ? { placeId } : organisationId ? { organisationId } : {}) });
+  return { region: false as const, locale: lang(ctx.locale), year: y, years: years(), organisations, organisationId: organisationId ?? '', places, placeId: placeId ?? '', dashboard, placesByCommune: null };
 }
 
 /** /epn/region: the same across the region, for staff and researchers. */
@@ -33,5 +36,5 @@ export async function loadRegion(event: PluginEvent) {
   if (!ctx.permissions.has('epn-survey.dashboard.region')) error(403, t('error_forbidden', undefined, { locale: ctx.locale }));
   const y = year(event.url);
   const { placesByCommune, ...dashboard } = await epnSurveyCaller(event).dashboard.region({ year: y });
-  return { region: true as const, locale: lang(ctx.locale), year: y, years: years(), organisations: [], organisationId: '', dashboard, placesByCommune };
+  return { region: true as const, locale: lang(ctx.locale), year: y, years: years(), organisations: [], organisationId: '', places: [], placeId: '', dashboard, placesByCommune };
 }

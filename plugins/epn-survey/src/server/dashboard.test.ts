@@ -65,6 +65,13 @@ describeEachDb('epn-survey: dashboards with small-cell suppression', ({ getDb })
 
     const other = await organisation(db, 'Other');
     expect((await refusal(ana.caller.dashboard.workspace({ year: 2026, organisationId: other.id }))).code).toBe('FORBIDDEN');
+    // One EPN's dashboard: its own records only; another organisation's EPN is refused.
+    const { id: second } = await ana.caller.place.create({ organisationId: org.id, place: placeFields('EPN Second') });
+    await ana.caller.activity.record({ organisationId: org.id, activity: { ...base, placeId: second, date: '2026-04-02', attendees: { '35-44': { man: 4 } } } });
+    expect((await ana.caller.dashboard.workspace({ year: 2026, placeId: second })).activity.totals).toEqual({ sessions: 1, people: 4 });
+    expect((await ana.caller.dashboard.workspace({ year: 2026 })).activity.totals).toEqual({ sessions: 3, people: 13 });
+    const stranger = await person(db, { memberships: [{ organisationId: other.id, role: 'member' }] });
+    expect((await refusal(stranger.caller.dashboard.workspace({ year: 2026, placeId: second }))).code).toBe('FORBIDDEN');
   });
 
   it('staff set the threshold (never below 5), audited; dashboards use it', async () => {
