@@ -52,7 +52,7 @@ export const actions = {
     const api = epnSurveyCaller(event);
     const place = placeFromForm(form);
     const id = event.params.id;
-    const result = await attempt(form, event.locals.ctx.locale, () => (id ? api.place.update({ id, place: place as never }) : api.place.create({ organisationId: field(form, 'organisationId'), place: place as never })), { rename });
+    const result = await attempt(form, event.locals.ctx.locale, () => (id ? api.place.update({ id, place }) : api.place.create({ organisationId: field(form, 'organisationId'), place })), { rename });
     if (!('ok' in result)) {
       // Ticked boxes come back as lists (the generic form values keep one value per name).
       Object.assign(result.data, { lists: { services: place.services, publics: place.publics, accessibility: place.accessibility, languages: place.languages } });
