@@ -1,3 +1,5 @@
+import { TRPCError } from '@trpc/server';
+import { expect } from 'vitest';
 import { createCallerFactory, router } from '@passerelle/trpc';
 import type { Actor } from '@passerelle/trpc';
 import type { Db } from '@passerelle/db';
@@ -41,3 +43,15 @@ export const placeFields = (name: string, extra: Record<string, unknown> = {}) =
   devices: 8,
   ...extra
 });
+
+/** The refusal of a call that must fail: the TRPCError, to check its code. */
+export const refusal = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected a refusal');
+    },
+    (e: unknown) => {
+      expect(e).toBeInstanceOf(TRPCError);
+      return e as TRPCError;
+    }
+  );

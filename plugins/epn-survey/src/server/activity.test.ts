@@ -1,19 +1,7 @@
-import { TRPCError } from '@trpc/server';
 import { expect, it } from 'vitest';
 import { describeEachDb } from '@passerelle/db/testing';
 import { recordActivity } from '../services/activity.ts';
-import { organisation, person, placeFields } from '../test-support.ts';
-
-const refusal = (p: Promise<unknown>) =>
-  p.then(
-    () => {
-      throw new Error('expected a refusal');
-    },
-    (e: unknown) => {
-      expect(e).toBeInstanceOf(TRPCError);
-      return e as TRPCError;
-    }
-  );
+import { organisation, person, placeFields, refusal } from '../test-support.ts';
 
 const session = (extra: Record<string, unknown> = {}) => ({ date: '2026-11-20', sessionType: 'individual' as const, durationMinutes: 45, location: 'epn' as const, topics: ['online_admin' as const], attendees: { '65-74': { woman: 1 } }, ...extra });
 

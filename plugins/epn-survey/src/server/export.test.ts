@@ -1,21 +1,9 @@
-import { TRPCError } from '@trpc/server';
 import { parse } from 'csv-parse/sync';
 import { expect, it } from 'vitest';
 import { describeEachDb } from '@passerelle/db/testing';
 import type { SurveyDefinition } from '../services/definition.ts';
 import { codebookCsv, responsesCsv, responsesDataPackage } from '../services/exports.ts';
-import { callerFor, organisation, person } from '../test-support.ts';
-
-const refusal = (p: Promise<unknown>) =>
-  p.then(
-    () => {
-      throw new Error('expected a refusal');
-    },
-    (e: unknown) => {
-      expect(e).toBeInstanceOf(TRPCError);
-      return e as TRPCError;
-    }
-  );
+import { callerFor, organisation, person, refusal } from '../test-support.ts';
 
 const definition: SurveyDefinition = {
   title: { fr: 'Retour', nl: 'Feedback', en: 'Feedback' },

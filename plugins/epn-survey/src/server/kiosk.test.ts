@@ -1,19 +1,7 @@
-import { TRPCError } from '@trpc/server';
 import { expect, it } from 'vitest';
 import { describeEachDb } from '@passerelle/db/testing';
 import type { SurveyDefinition } from '../services/definition.ts';
-import { callerFor, organisation, person, placeFields } from '../test-support.ts';
-
-const refusal = (p: Promise<unknown>) =>
-  p.then(
-    () => {
-      throw new Error('expected a refusal');
-    },
-    (e: unknown) => {
-      expect(e).toBeInstanceOf(TRPCError);
-      return e as TRPCError;
-    }
-  );
+import { callerFor, organisation, person, placeFields, refusal } from '../test-support.ts';
 
 const definition: SurveyDefinition = {
   title: { en: 'Desk survey' },

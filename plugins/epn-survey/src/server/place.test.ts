@@ -1,18 +1,6 @@
-import { TRPCError } from '@trpc/server';
 import { expect, it } from 'vitest';
 import { describeEachDb } from '@passerelle/db/testing';
-import { callerFor, organisation, person, placeFields } from '../test-support.ts';
-
-const refusal = (p: Promise<unknown>) =>
-  p.then(
-    () => {
-      throw new Error('expected a refusal');
-    },
-    (e: unknown) => {
-      expect(e).toBeInstanceOf(TRPCError);
-      return e as TRPCError;
-    }
-  );
+import { callerFor, organisation, person, placeFields, refusal } from '../test-support.ts';
 
 describeEachDb('epn-survey: the EPN directory', ({ getDb }) => {
   it('a member adds an EPN for their organisation; the public finds it with filters; the audit log has it', async () => {

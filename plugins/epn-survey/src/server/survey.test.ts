@@ -4,18 +4,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { describeEachDb } from '@passerelle/db/testing';
 import type { SurveyDefinition } from '../services/definition.ts';
-import { callerFor, organisation, person } from '../test-support.ts';
-
-const refusal = (p: Promise<unknown>) =>
-  p.then(
-    () => {
-      throw new Error('expected a refusal');
-    },
-    (e: unknown) => {
-      expect(e).toBeInstanceOf(TRPCError);
-      return e as TRPCError;
-    }
-  );
+import { callerFor, organisation, person, refusal } from '../test-support.ts';
 
 const definition: SurveyDefinition = {
   title: { fr: 'Votre visite', nl: 'Uw bezoek', en: 'Your visit' },
