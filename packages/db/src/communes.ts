@@ -48,3 +48,9 @@ export function communeName(nis: string, locale: string = 'fr'): string | undefi
       return commune.nameFr;
   }
 }
+
+/**
+ * Roughly the Brussels-Capital Region, with a margin (WGS 84): a point outside is a typing or clicking
+ * mistake. Shared by every plugin that takes coordinates.
+ */
+export const BRUSSELS_BOUNDS = Object.freeze({ south: 50.76, north: 50.92, west: 4.24, east: 4.49 } as const);

@@ -5,6 +5,7 @@ import { attempt } from '@passerelle/plugin-sdk/forms';
 import { epnSurveyCaller } from '../server/router.ts';
 import { AGE_BANDS } from '../services/definition.ts';
 import { GENDERS, LOCATIONS, REFERRALS, SESSION_TYPES, TOPICS } from '../services/lists.ts';
+import { brusselsDay } from '../services/opening-hours.ts';
 import { myOrganisations, requireManager } from './manage.ts';
 
 const one = <T extends string>(form: FormData, name: string, allowed: readonly T[], fallback: T): T => {
@@ -26,17 +27,12 @@ export function attendeesFromForm(form: FormData) {
   return result;
 }
 
-/** Today in Brussels, as YYYY-MM-DD (the form's default date). */
-export function todayInBrussels(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 /** /epn/manage/activity/new: a session in about 30 seconds (sensible defaults, one screen, no JavaScript). */
 export async function load(event: PluginEvent) {
   requireManager(event);
   const api = epnSurveyCaller(event);
   const [organisations, places] = await Promise.all([myOrganisations(event), api.place.mine()]);
-  return { organisations, places: places.map((p) => ({ id: p.id, name: p.name, organisationId: p.organisation.id })), today: todayInBrussels(), saved: event.url.searchParams.has('saved') };
+  return { organisations, places: places.map((p) => ({ id: p.id, name: p.name, organisationId: p.organisation.id })), today: brusselsDay(new Date()), saved: event.url.searchParams.has('saved') };
 }
 
 export const actions = {

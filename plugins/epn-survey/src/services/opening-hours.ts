@@ -63,6 +63,12 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/** YYYY-MM-DD of an instant in Brussels: 00:30 in Brussels belongs to that Brussels day. */
+export function brusselsDay(instant: Date): string {
+  const w = wallClockAt(instant);
+  return `${String(w.year).padStart(4, '0')}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
+}
+
 /** The wall clock of `timeZone` at this instant. */
 export function wallClockAt(instant: Date, timeZone: string = BRUSSELS_TZ): WallClock {
   const parts: Record<string, number> = {};

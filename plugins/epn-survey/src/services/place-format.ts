@@ -1,9 +1,9 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { z } from 'zod';
-import { COMMUNES, communeByNis } from '@passerelle/db/communes';
+import { BRUSSELS_BOUNDS, COMMUNES, communeByNis } from '@passerelle/db/communes';
 import { ACCESSIBILITY, LANGUAGES, PUBLICS, SERVICES } from './lists.ts';
-import { checkOpeningHours, wallClockAt } from './opening-hours.ts';
+import { brusselsDay, checkOpeningHours } from './opening-hours.ts';
 
 // The EPN directory's open-data format: a Belgian profile of the French "lieux de médiation
 // numérique" standard (LaMednum/standard-mediation-num), so that tools built for mednum data read
@@ -35,8 +35,8 @@ export const PROFILE_VERSION = '1.0.0';
 /** Between the items of a list cell, as in mednum v1 files. Import also accepts mednum v0's ";". */
 export const LIST_SEPARATOR = '|';
 
-/** Roughly the Brussels-Capital Region with a margin; the same box as BRUSSELS_BOUNDS in places.ts. */
-export const DIRECTORY_BOUNDS = { south: 50.76, north: 50.92, west: 4.24, east: 4.49 } as const;
+/** The coordinate box of the place form (BRUSSELS_BOUNDS of @passerelle/db/communes). */
+export const DIRECTORY_BOUNDS = BRUSSELS_BOUNDS;
 
 export const IMPORT_MAX_ROWS = 5_000;
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
@@ -244,12 +244,6 @@ export type PlaceRecord = Record<FieldName, RecordValue>;
 
 /** YYYY-MM-DD of a UTC-midnight day (Prisma @db.Date). */
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-
-/** YYYY-MM-DD of an instant in Brussels: an update at 00:30 in Brussels belongs to that day. */
-function brusselsDay(instant: Date): string {
-  const w = wallClockAt(instant);
-  return `${String(w.year).padStart(4, '0')}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
-}
 
 /** Codes in their list's order, without duplicates, so that exports and imports are stable. */
 function canonical(codes: readonly string[], order: readonly string[]): string[] {

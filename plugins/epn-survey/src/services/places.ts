@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db, Prisma } from '@passerelle/db';
-import { COMMUNES, communeName } from '@passerelle/db/communes';
+import { BRUSSELS_BOUNDS, COMMUNES, communeName } from '@passerelle/db/communes';
 import { audit } from '@passerelle/auth';
 import { AppError, type Actor } from '@passerelle/trpc';
 import { organisationScope, requireOrganisation } from './access.ts';
@@ -11,8 +11,7 @@ import { checkOpeningHours, openingStatus } from './opening-hours.ts';
 // listed publicly with filters.
 
 const NIS = COMMUNES.map((c) => c.nis) as [string, ...string[]];
-/** Roughly the Brussels-Capital Region, with a margin: a point outside is a typing or clicking mistake. */
-export const BRUSSELS_BOUNDS = { south: 50.76, north: 50.92, west: 4.24, east: 4.49 } as const;
+export { BRUSSELS_BOUNDS };
 
 const text = (max: number) => z.string().trim().max(max);
 export const ZPlaceInput = z

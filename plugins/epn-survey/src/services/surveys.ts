@@ -5,6 +5,7 @@ import { AppError, type Actor } from '@passerelle/trpc';
 import { organisationScope, requireOrganisation } from './access.ts';
 import { checkAnswers, label, ZSurveyDefinition, type Answers, type SurveyDefinition } from './definition.ts';
 import { TEMPLATE_ID, visitorProfileTemplate } from './template.ts';
+import { brusselsDay } from './opening-hours.ts';
 import { importXlsForm } from './xlsform.ts';
 
 // Surveys and their versions. A survey's latest version is either a draft (editable) or published
@@ -118,7 +119,21 @@ export async function mySurveys({ db, actor, locale }: { db: Db; actor: Actor; l
 
 export async function surveyForEditing({ db, actor, id }: { db: Db; actor: Actor; id: string }) {
   const { survey, latest } = await ownSurvey(db, actor, id);
-  return { id: survey.id, code: survey.code, organisationId: survey.organisationId, version: latest.version, published: latest.publishedAt !== null, definition: latest.definition as unknown as SurveyDefinition };
+  const [served, responses] = await Promise.all([
+    db.epnSurveyVersion.findFirst({ where: { surveyId: id, publishedAt: { not: null } }, orderBy: { version: 'desc' }, select: { version: true } }),
+    db.epnResponse.count({ where: { surveyId: id } })
+  ]);
+  return {
+    id: survey.id,
+    code: survey.code,
+    organisationId: survey.organisationId,
+    version: latest.version,
+    published: latest.publishedAt !== null,
+    /** The version the public link and kiosks serve (null before the first publication). */
+    publishedVersion: served?.version ?? null,
+    responses,
+    definition: latest.definition as unknown as SurveyDefinition
+  };
 }
 
 /** The published version served at a public link, or NOT_FOUND (unknown code, nothing published, archived). */
@@ -134,8 +149,7 @@ export async function publishedSurvey({ db, code }: { db: Db; code: string }) {
 
 /** The day a response is dated with: only the day (in Brussels), never the time. */
 export function responseDay(now: Date): Date {
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-  return new Date(`${day}T00:00:00Z`);
+  return new Date(`${brusselsDay(now)}T00:00:00Z`);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Prisma, sqlOf, type Db } from '@passerelle/db';
-import { communeName } from '@passerelle/db/communes';
+import { BRUSSELS_BOUNDS, communeName } from '@passerelle/db/communes';
 import { audit } from '@passerelle/auth';
 import { AppError, type Actor } from '@passerelle/trpc';
 import { pick } from './localized.ts';
@@ -11,7 +11,7 @@ import { currentPhase, type PhaseDates } from './phases.ts';
 import { mostSimilar } from './similarity.ts';
 
 // The Brussels-Capital Region, with a margin: a point outside it is a typing or clicking mistake.
-export const BRUSSELS_BOUNDS = { south: 50.76, north: 50.92, west: 4.24, east: 4.49 };
+export { BRUSSELS_BOUNDS };
 
 export const ZCommuneNis = z.string().regex(/^210(0[1-9]|1[0-9])$/);
 
