@@ -21,16 +21,15 @@ export async function load(event: PluginEvent<Params>) {
   const survey = await orPageError(event, () => api.survey.forEditing({ id: event.params.id }));
   const locale = lang(event.locals.ctx.locale);
   const link = publicLink(event.url.origin, survey.code, locale);
-  const [all, kiosks, places] = await Promise.all([api.survey.mine(), api.kiosk.list({ surveyId: survey.id }), api.place.mine()]);
-  const mine = all.find((s) => s.id === survey.id);
+  const [kiosks, places] = await Promise.all([api.kiosk.list({ surveyId: survey.id }), api.place.mine()]);
   return {
     locale,
     survey,
     link,
-    publishedVersion: mine?.publishedVersion ?? null,
-    responses: mine?.responses ?? 0,
+    publishedVersion: survey.publishedVersion,
+    responses: survey.responses,
     // An SVG QR code, drawn on the server (no script, prints sharply on the poster).
-    qr: mine?.publishedVersion ? await QRCode.toString(link, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) : null,
+    qr: survey.publishedVersion ? await QRCode.toString(link, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) : null,
     canExport: event.locals.ctx.permissions.has('epn-survey.response.export'),
     kiosks,
     places: places.filter((p) => survey.organisationId === null || p.organisation.id === survey.organisationId).map((p) => ({ id: p.id, name: p.name })),
