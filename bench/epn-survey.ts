@@ -6,22 +6,19 @@
 //  3. dashboard: the regional dashboard (activity + visitor profiles with suppression) over those 1M rows.
 // Prints figures; asserts nothing about time (it does check counts and the row count of the export).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { createDb } from '@passerelle/db';
 import { DEMO_ACCOUNTS } from '@passerelle/db/demo';
 import { createSession } from '@passerelle/auth';
 import { exportQuestions, responsesSelect } from '@passerelle/plugin-epn-survey/services/exports';
 import type { SurveyDefinition } from '@passerelle/plugin-epn-survey/services/definition';
+import { pgbenchInsertTps, withBenchDatabase } from './postgres.ts';
 import { startServer } from './server.ts';
 
-const PG_ADMIN = process.env.TEST_DATABASE_URL ?? 'postgres://passerelle:passerelle@127.0.0.1:5432/passerelle_test';
 const CLIENTS = Number(process.env.BENCH_CONCURRENCY ?? 20);
 const RESPONSES = Number(process.env.BENCH_RESPONSES ?? 2000);
 const EXPORT_ROWS = Number(process.env.BENCH_EXPORT_ROWS ?? 1_000_000);
-const PGBENCH = process.env.PGBENCH ?? '/usr/lib/postgresql/15/bin/pgbench';
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const mib = (kb: number) => `${Math.round(kb / 1024)} MiB`;
@@ -34,18 +31,11 @@ function serverRss(): { rss: number; hwm: number } {
   return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
 }
 
-const admin = new pg.Client({ connectionString: PG_ADMIN });
-await admin.connect();
-const name = `passerelle_bench_epn_${Date.now()}`;
-await admin.query(`CREATE DATABASE ${name}`);
-const dbUrl = new URL(PG_ADMIN);
-dbUrl.pathname = `/${name}`;
-
-try {
+await withBenchDatabase('passerelle_bench_epn', async (dbUrl, admin) => {
   // Each simulated visitor comes from its own address (x-forwarded-for), as on a real site; the per-address
   // rate limit then applies to each of them, not to the benchmark as a whole.
-  const server = await startServer({ DATABASE_URL: dbUrl.toString(), SEED_DEMO: '1', ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' });
-  const { db, close } = await createDb({ databaseUrl: dbUrl.toString() });
+  const server = await startServer({ DATABASE_URL: dbUrl, SEED_DEMO: '1', ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' });
+  const { db, close } = await createDb({ databaseUrl: dbUrl });
   try {
     const survey = await db.epnSurvey.findUniqueOrThrow({ where: { code: 'DEMOVISIT1' } });
     const before = await db.epnResponse.count({ where: { surveyId: survey.id } });
@@ -79,19 +69,12 @@ try {
     const rate = RESPONSES / seconds;
     console.log(`response intake (PostgreSQL 15, ${CLIENTS} concurrent visitors, ${RESPONSES} responses): ${rate.toFixed(0)} responses/s, p50 ${pct(latencies, 50).toFixed(1)} ms, p99 ${pct(latencies, 99).toFixed(1)} ms, errors ${errors}, stored ${stored} (${stored === RESPONSES - errors ? 'exact' : 'MISMATCH'})`);
 
-    const dir = mkdtempSync(join(tmpdir(), 'passerelle-pgbench-'));
-    const script = join(dir, 'insert.sql');
-    writeFileSync(script, 'INSERT INTO bench_insert (v) VALUES (1);\n');
-    await admin.query('CREATE TABLE IF NOT EXISTS bench_insert (id bigserial primary key, v int)');
-    const bench = spawnSync(PGBENCH, ['-n', '-f', script, '-c', String(CLIENTS), '-j', '2', '-T', '10', PG_ADMIN], { encoding: 'utf8' });
-    await admin.query('DROP TABLE IF EXISTS bench_insert');
-    rmSync(dir, { recursive: true, force: true });
-    const tps = /tps = ([\d.]+)/.exec(bench.stdout ?? '')?.[1];
-    if (tps) console.log(`pgbench single-row INSERT on the same server (${CLIENTS} clients): ${Number(tps).toFixed(0)} tps -> responses/s = ${((rate / Number(tps)) * 100).toFixed(1)}% of it`);
-    else console.log(`pgbench did not run: ${bench.error?.message ?? bench.stderr}`);
+    const pgbench = await pgbenchInsertTps(admin, CLIENTS);
+    if ('tps' in pgbench) console.log(`pgbench single-row INSERT on the same server (${CLIENTS} clients): ${pgbench.tps.toFixed(0)} tps -> responses/s = ${((rate / pgbench.tps) * 100).toFixed(1)}% of it`);
+    else console.log(`pgbench did not run: ${pgbench.error}`);
 
     // ---------- 2. export of 1M responses ----------
-    const app = new pg.Client({ connectionString: dbUrl.toString() });
+    const app = new pg.Client({ connectionString: dbUrl });
     await app.connect();
     const version = await db.epnSurveyVersion.findFirstOrThrow({ where: { surveyId: survey.id } });
     const t0 = performance.now();
@@ -142,7 +125,7 @@ try {
     const questions = exportQuestions([version.definition as unknown as SurveyDefinition]);
     const select = responsesSelect(survey.id, questions, (v) => `'${v.replace(/'/g, "''")}'`).replace(/\s+/g, ' ');
     const c0 = performance.now();
-    const copy = spawnSync('psql', [dbUrl.toString(), '-q', '-c', `\\copy (${select}) TO '/dev/null' WITH (FORMAT csv, HEADER true)`], { encoding: 'utf8' });
+    const copy = spawnSync('psql', [dbUrl, '-q', '-c', `\\copy (${select}) TO '/dev/null' WITH (FORMAT csv, HEADER true)`], { encoding: 'utf8' });
     const copySeconds = (performance.now() - c0) / 1000;
     if (copy.status === 0) console.log(`psql \\copy of the same rows: ${copySeconds.toFixed(1)} s = ${Math.round(total / copySeconds).toLocaleString('en')} rows/s -> export = ${((copySeconds / exportSeconds) * 100).toFixed(0)}% of \\copy`);
     else console.log(`psql \\copy did not run: ${copy.stderr}`);
@@ -164,7 +147,4 @@ try {
     await close();
     await server.stop();
   }
-} finally {
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
-}
+});

@@ -4,32 +4,19 @@
 //  2. page speed: SSR p50/p99 of the idea list with 1,000 ideas and of an idea page with 200 comments.
 // Prints figures; asserts nothing about time (it does check that the vote count is exact).
 import autocannon from 'autocannon';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { createDb } from '@passerelle/db';
 import { createSession, hashPassword } from '@passerelle/auth';
+import { pgbenchInsertTps, withBenchDatabase } from './postgres.ts';
 import { startServer } from './server.ts';
 
-const PG_ADMIN = process.env.TEST_DATABASE_URL ?? 'postgres://passerelle:passerelle@127.0.0.1:5432/passerelle_test';
 const VOTERS = Number(process.env.BENCH_VOTERS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
-const PGBENCH = process.env.PGBENCH ?? '/usr/lib/postgresql/15/bin/pgbench';
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
-const admin = new pg.Client({ connectionString: PG_ADMIN });
-await admin.connect();
-const name = `passerelle_bench_ideas_${Date.now()}`;
-await admin.query(`CREATE DATABASE ${name}`);
-const dbUrl = new URL(PG_ADMIN);
-dbUrl.pathname = `/${name}`;
-
-try {
-  const server = await startServer({ DATABASE_URL: dbUrl.toString(), SEED_DEMO: '1' });
-  const { db, close } = await createDb({ databaseUrl: dbUrl.toString() });
+await withBenchDatabase('passerelle_bench_ideas', async (dbUrl, admin) => {
+  const server = await startServer({ DATABASE_URL: dbUrl, SEED_DEMO: '1' });
+  const { db, close } = await createDb({ databaseUrl: dbUrl });
   try {
     // ---------- 1. vote storm ----------
     const consultation = await db.ideasConsultation.findUniqueOrThrow({ where: { slug: 'brussels-hacks-demo' } });
@@ -76,16 +63,9 @@ try {
     const users = allUsers;
 
     // pgbench: single-row inserts on the same server, same concurrency (capped at what pgbench allows).
-    const dir = mkdtempSync(join(tmpdir(), 'passerelle-pgbench-'));
-    const script = join(dir, 'insert.sql');
-    writeFileSync(script, 'INSERT INTO bench_insert (v) VALUES (1);\n');
-    await admin.query(`CREATE TABLE IF NOT EXISTS bench_insert (id bigserial primary key, v int)`);
-    const pgbench = spawnSync(PGBENCH, ['-n', '-f', script, '-c', String(Math.min(CONCURRENCY, 50)), '-j', '2', '-T', '10', PG_ADMIN], { encoding: 'utf8' });
-    await admin.query('DROP TABLE IF EXISTS bench_insert');
-    rmSync(dir, { recursive: true, force: true });
-    const tps = /tps = ([\d.]+)/.exec(pgbench.stdout ?? '')?.[1];
-    if (tps) console.log(`pgbench single-row INSERT on the same server: ${Number(tps).toFixed(0)} tps -> votes/s = ${((rate / Number(tps)) * 100).toFixed(0)}% of it`);
-    else console.log(`pgbench did not run: ${pgbench.error?.message ?? pgbench.stderr}`);
+    const pgbench = await pgbenchInsertTps(admin, CONCURRENCY);
+    if ('tps' in pgbench) console.log(`pgbench single-row INSERT on the same server: ${pgbench.tps.toFixed(0)} tps -> votes/s = ${((rate / pgbench.tps) * 100).toFixed(0)}% of it`);
+    else console.log(`pgbench did not run: ${pgbench.error}`);
 
     // ---------- 2. page speed ----------
     const big = await db.ideasConsultation.create({
@@ -103,7 +83,7 @@ try {
     });
     const communes = ['21001', '21004', '21009', '21012', '21015'];
     await db.ideasIdea.createMany({
-      data: Array.from({ length: 1000 }, (_, i) => ({ consultationId: big.id, number: i + 1, title: `Idea number ${i + 1} about digital inclusion`, summary: 'A summary of one or two sentences for the list.', description: '**Details** with a [link](https://example.org).', communeNis: communes[i % 5]!, language: 'fr', authorId: users[i]!.id }))
+      data: Array.from({ length: 1000 }, (_, i) => ({ consultationId: big.id, number: i + 1, title: `Idea number ${i + 1} about digital inclusion`, summary: 'A summary of one or two sentences for the list.', description: '**Details** with a [link](https://example.org).', communeNis: communes[i % 5]!, language: 'fr', authorId: users[i % users.length]!.id }))
     });
     const first = await db.ideasIdea.findFirstOrThrow({ where: { consultationId: big.id, number: 1 } });
     await db.ideasComment.createMany({ data: Array.from({ length: 200 }, (_, i) => ({ ideaId: first.id, authorId: users[i % users.length]!.id, body: `Comment ${i} with *some* Markdown.` })) });
@@ -119,7 +99,4 @@ try {
     await close();
     await server.stop();
   }
-} finally {
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
-}
+});
