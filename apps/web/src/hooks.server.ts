@@ -1,4 +1,4 @@
-import { error, redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
+import { error, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { randomUUID } from 'node:crypto';
 import { paraglideMiddleware } from '@passerelle/i18n/server';
@@ -8,6 +8,12 @@ import { log } from '$lib/server/log.ts';
 import { buildContext } from '$lib/server/context.ts';
 import { PLUGINS } from '$lib/plugins.ts';
 import '$lib/server/plugin-hooks.ts';
+import { startJobs } from '$lib/server/jobs.ts';
+
+/** Once per server process, before the first request: the job queue that runs imports, exports and reminders. */
+export const init: ServerInit = async () => {
+  await startJobs();
+};
 
 // Order: request id and logging -> language -> session and permissions -> plugin switch -> headers.
 

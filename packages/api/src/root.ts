@@ -2,6 +2,7 @@ import { createCallerFactory, router } from '@passerelle/trpc';
 import { accountRouter } from './core/account/router.ts';
 import { adminRouter } from './core/admin/router.ts';
 import { organisationRouter } from './core/organisation/router.ts';
+import { taskRouter } from './core/task/router.ts';
 import { ideasRouter } from '@passerelle/plugin-ideas/router';
 import { epnSurveyRouter } from '@passerelle/plugin-epn-survey/router';
 
@@ -13,6 +14,7 @@ export const appRouter = router({
   account: accountRouter,
   organisation: organisationRouter,
   admin: adminRouter,
+  task: taskRouter,
   // Plugins, keyed by their id.
   ideas: ideasRouter,
   'epn-survey': epnSurveyRouter

@@ -24,6 +24,12 @@ export interface Sql {
    * a value as an SQL string literal with the server connection's own escaping.
    */
   copyOut?: (build: (literal: (value: string) => string) => string) => AsyncIterable<Buffer>;
+  /**
+   * Runs a script of several statements without parameters (the simple query protocol) and returns the
+   * rows of the last one. For libraries that bring their own SQL (the pg-boss job queue's schema).
+   * Undefined for a client that was not opened here.
+   */
+  script?: <T = Record<string, unknown>>(text: string) => Promise<T[]>;
 }
 
 const OID = { int8: 20, timestamp: 1114, timestamptz: 1184 } as const;
@@ -68,6 +74,10 @@ export function poolSql(pool: pg.Pool): Sql {
       }
     },
     query: async <T>(text: string, values?: readonly unknown[]) => (await pool.query(text, params(values))).rows as T[],
+    async script<T>(text: string) {
+      const result = (await pool.query(text)) as pg.QueryResult | pg.QueryResult[];
+      return (Array.isArray(result) ? (result[result.length - 1]?.rows ?? []) : result.rows) as T[];
+    },
     async transaction(fn) {
       const client = await pool.connect();
       let broken: unknown;
@@ -92,7 +102,14 @@ export function pgliteSql(pglite: PGlite): Sql {
     (on: PGlite | PGliteTransaction) =>
     async <T>(text: string, values?: readonly unknown[]) =>
       (await on.query<T>(text, params(values), { parsers: pgliteParsers })).rows;
-  return { query: run(pglite), transaction: (fn) => pglite.transaction((tx) => fn(run(tx))) };
+  return {
+    query: run(pglite),
+    transaction: (fn) => pglite.transaction((tx) => fn(run(tx))),
+    async script<T>(text: string) {
+      const results = await pglite.exec(text, { parsers: pgliteParsers });
+      return (results[results.length - 1]?.rows ?? []) as T[];
+    }
+  };
 }
 
 function prismaSql(db: PrismaClient): Sql {

@@ -53,6 +53,14 @@ export const actions = {
     if (!('ok' in result)) return result;
     return { revoked: true };
   },
+  exportXlsx: async (event: PluginEvent<Params>) => {
+    requireManager(event);
+    const form = await event.request.formData();
+    const result = await attempt(form, event.locals.ctx.locale, () => epnSurveyCaller(event).export.start({ id: event.params.id, format: 'xlsx' }));
+    if (!('ok' in result)) return result;
+    // The workbook is written by the job queue; the task page shows how far it got, then offers the file.
+    redirect(303, localizeHref(`/tasks/${result.value.id}`));
+  },
   publish: async (event: PluginEvent<Params>) => {
     requireManager(event);
     const form = await event.request.formData();

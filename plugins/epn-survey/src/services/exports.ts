@@ -1,3 +1,5 @@
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import { sqlOf, type Db, type Sql } from '@passerelle/db';
 import { AppError, type Actor } from '@passerelle/trpc';
@@ -22,6 +24,14 @@ export async function surveyForExport({ db, actor, surveyId }: { db: Db; actor: 
   return survey;
 }
 
+/** What an export needs: the survey's code, its title in `locale` and its columns. Checks who asks. */
+export async function surveyExport({ db, actor, surveyId, locale }: { db: Db; actor: Actor; surveyId: string; locale: string }) {
+  const s = await surveyForExport({ db, actor, surveyId });
+  const definitions = s.versions.map((v) => v.definition as unknown as SurveyDefinition);
+  const latest = definitions[definitions.length - 1];
+  return { id: s.id, code: s.code, title: latest ? label(latest.title, locale) : s.code, questions: exportQuestions(definitions) };
+}
+
 /** The columns of an export: the questions of every published version, in order of first appearance. */
 export function exportQuestions(definitions: SurveyDefinition[]): Question[] {
   const seen = new Map<string, Question>();
@@ -43,25 +53,104 @@ export async function* responsesCsv({ db, surveyId, questions, batch = 5000 }: {
     return;
   }
   yield `\uFEFF${stringify([[...FIXED, ...questions.map((q) => q.id)]])}`;
+  for await (const rows of responseBatches({ db, surveyId, questions, batch })) {
+    yield stringify(rows.map((r) => r.map((v) => (v === null ? '' : safeCell(String(v))))));
+  }
+}
+
+export type ExportCell = string | number | null;
+
+/**
+ * The rows of an export (fixed columns, then one per question), batch by batch: keyset pagination on the
+ * primary key, each batch one indexed query, so memory stays flat whatever the number of rows. Each
+ * answer is extracted in SQL (multiple choice joined with spaces); numbers stay numbers.
+ */
+export async function* responseBatches({ db, surveyId, questions, batch = 5000 }: { db: Db; surveyId: string; questions: Question[]; batch?: number }): AsyncGenerator<ExportCell[][]> {
+  const sql = sqlOf(db);
   // Question ids are validated names ([A-Za-z_][A-Za-z0-9_.-]*), passed as parameters anyway.
   const columns = questions.map((q, i) =>
     q.type === 'multiple'
       ? `array_to_string(ARRAY(SELECT jsonb_array_elements_text(CASE WHEN jsonb_typeof(r."answers" -> $${i + 4}::text) = 'array' THEN r."answers" -> $${i + 4}::text ELSE '[]'::jsonb END)), ' ') AS "c${i}"`
       : `r."answers" ->> $${i + 4}::text AS "c${i}"`
   );
+  const numeric = questions.map((q) => q.type === 'number' || q.type === 'scale');
   let after = '';
   for (;;) {
-    const rows = await sql.query<Record<string, string | number | Date | null>>(
+    const rows = await sql.query<Record<string, string | number | null>>(
       `SELECT r."id", v."version", to_char(r."day", 'YYYY-MM-DD') AS "day", r."channel"${columns.length ? `, ${columns.join(', ')}` : ''}
        FROM "epn_response" r JOIN "epn_survey_version" v ON v."id" = r."versionId"
        WHERE r."surveyId" = $1 AND r."id" > $2 ORDER BY r."id" LIMIT $3`,
       [surveyId, after, batch, ...questions.map((q) => q.id)]
     );
     if (rows.length === 0) return;
-    yield stringify(rows.map((r) => [r.id, r.version, r.day, r.channel, ...questions.map((_, i) => { const v = r[`c${i}`]; return v === null || v === undefined ? '' : safeCell(String(v)); })]));
+    yield rows.map((r) => [
+      String(r.id),
+      Number(r.version),
+      r.day === null ? null : String(r.day),
+      String(r.channel),
+      ...questions.map((_, i) => {
+        const v = r[`c${i}`];
+        if (v === null || v === undefined || v === '') return null;
+        return numeric[i] && Number.isFinite(Number(v)) ? Number(v) : String(v);
+      })
+    ]);
     after = String(rows[rows.length - 1]!.id);
     if (rows.length < batch) return;
   }
+}
+
+/** The number of responses to a survey (the total shown while a long export runs). */
+export async function responseCount(db: Db, surveyId: string): Promise<number> {
+  const [row] = await sqlOf(db).query<{ n: number }>(`SELECT count(*)::int AS "n" FROM "epn_response" WHERE "surveyId" = $1`, [surveyId]);
+  return row?.n ?? 0;
+}
+
+/** An XLSX sheet holds 1,048,576 rows: larger exports continue on "responses (2)", "responses (3)", … */
+export const XLSX_ROWS_PER_SHEET = 1_000_000;
+
+/**
+ * The responses as an XLSX workbook, streamed (exceljs's streaming writer: rows are written and dropped
+ * as they come, inline strings, no shared-string table), with a codebook sheet at the end. Text stays
+ * text: a cell is never a formula, whatever it starts with.
+ */
+export function responsesXlsx({ db, surveyId, questions, onProgress, rowsPerSheet = XLSX_ROWS_PER_SHEET }: { db: Db; surveyId: string; questions: Question[]; onProgress?: (done: number) => Promise<void> | void; rowsPerSheet?: number }): AsyncIterable<Uint8Array> {
+  const out = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+  const header = [...FIXED, ...questions.map((q) => q.id)];
+  const write = async () => {
+    let sheet: ExcelJS.Worksheet | null = null;
+    let sheetNo = 0;
+    let inSheet = 0;
+    let done = 0;
+    const newSheet = () => {
+      sheet?.commit();
+      sheetNo++;
+      sheet = workbook.addWorksheet(sheetNo === 1 ? 'responses' : `responses (${sheetNo})`);
+      sheet.addRow(header).commit();
+      inSheet = 0;
+    };
+    newSheet();
+    for await (const rows of responseBatches({ db, surveyId, questions })) {
+      for (const row of rows) {
+        if (inSheet === rowsPerSheet) newSheet();
+        sheet!.addRow(row).commit();
+        inSheet++;
+      }
+      done += rows.length;
+      await onProgress?.(done);
+    }
+    (sheet as ExcelJS.Worksheet | null)?.commit();
+    const book = workbook.addWorksheet('codebook');
+    book.addRow(['question', 'type', 'meaning', 'required', 'shown_if', 'choice', 'label_fr', 'label_nl', 'label_en']).commit();
+    for (const q of codebook(questions)) {
+      book.addRow([q.name, q.type, q.meaning, q.required ? 'yes' : 'no', q.shownIf ?? '', '', q.label.fr ?? '', q.label.nl ?? '', q.label.en ?? '']).commit();
+      for (const c of q.choices) book.addRow([q.name, '', '', '', '', c.value, c.label.fr ?? '', c.label.nl ?? '', c.label.en ?? '']).commit();
+    }
+    book.commit();
+    await workbook.commit();
+  };
+  write().catch((e: unknown) => out.destroy(e instanceof Error ? e : new Error(String(e))));
+  return out;
 }
 
 /** A text cell that a spreadsheet would run as a formula gets a leading ', in SQL (same rule as safeCell). */

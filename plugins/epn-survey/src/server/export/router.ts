@@ -1,4 +1,5 @@
 import { router } from '@passerelle/trpc';
+import { start } from './start.ts';
 import { survey } from './survey.ts';
 
-export const exportRouter = router({ survey });
+export const exportRouter = router({ survey, start });

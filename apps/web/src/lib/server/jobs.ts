@@ -1,0 +1,21 @@
+import { getDb } from '@passerelle/db';
+import { registerTasks, setTaskDatabase, startJobQueue, stopJobQueue, taskQueue, type TaskDefinition } from '@passerelle/jobs';
+import { epnSurveyTasks } from '@passerelle/plugin-epn-survey/tasks';
+import { log } from './log.ts';
+
+/** The long-running tasks of each plugin (one line per plugin), run by the job queue. */
+export const PLUGIN_TASKS: readonly TaskDefinition<never>[] = [...epnSurveyTasks] as TaskDefinition<never>[];
+
+/** Starts the job queue and its workers in this server process (pg-boss on the app's database). */
+export async function startJobs(): Promise<void> {
+  const db = getDb();
+  registerTasks(PLUGIN_TASKS);
+  setTaskDatabase(db);
+  await startJobQueue({
+    db,
+    queues: [taskQueue((taskId, err) => log.error({ err, taskId }, 'task failed'))],
+    onError: (err) => log.error({ err }, 'job queue error')
+  });
+  // adapter-node emits this on SIGINT/SIGTERM once the HTTP server has closed: let running jobs finish.
+  process.once('sveltekit:shutdown' as 'beforeExit', () => void stopJobQueue());
+}

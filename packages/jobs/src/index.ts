@@ -1,0 +1,3 @@
+export * from './queue.ts';
+export * from './files.ts';
+export * from './tasks.ts';

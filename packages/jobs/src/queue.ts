@@ -1,0 +1,82 @@
+// The job queue: pg-boss on the application's own database connection. On PostgreSQL it shares the pg
+// pool; on the embedded database (PGlite, one connection in this process) it runs its statements on the
+// same instance, so `pnpm start` needs nothing more. Jobs are rows in the `pgboss` schema: they survive
+// a restart, and a job is handed to one worker at a time (SELECT … FOR UPDATE SKIP LOCKED).
+import PgBoss from 'pg-boss';
+import { sqlOf, type Db } from '@passerelle/db';
+
+export type JobHandler = (data: Record<string, unknown>, job: { id: string; retryCount: number }) => Promise<unknown>;
+
+export interface QueueDefinition {
+  name: string;
+  handler: JobHandler;
+  /** Attempts after the first one (a crashed or failed run is retried). */
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+  /** A run still active after this long is considered lost (the process died) and retried. */
+  expireInSeconds?: number;
+}
+
+interface Running {
+  boss: PgBoss;
+  db: Db;
+}
+
+// On globalThis: the built server bundles its own copy of this module (see @passerelle/db sql.ts).
+const KEY = Symbol.for('passerelle.jobs.queue');
+const slot = globalThis as { [KEY]?: Running };
+
+/** pg-boss's database interface on top of sqlOf(db): parameterised statements, or scripts without parameters. */
+function bossDb(db: Db): PgBoss.Db {
+  const sql = sqlOf(db);
+  const script = sql.script;
+  if (!script) throw new Error('The job queue needs a database opened by @passerelle/db (pg pool or PGlite).');
+  return {
+    async executeSql(text: string, values: unknown[]) {
+      return { rows: values && values.length ? await sql.query(text, values) : await script(text) };
+    }
+  };
+}
+
+export interface StartOptions {
+  db: Db;
+  queues: readonly QueueDefinition[];
+  /** How often an idle worker looks for new jobs. */
+  pollingIntervalSeconds?: number;
+  onError?: (error: Error) => void;
+}
+
+/** Starts the queue and its workers (once per process; later calls return the running queue). */
+export async function startJobQueue({ db, queues, pollingIntervalSeconds = 1, onError }: StartOptions): Promise<PgBoss> {
+  if (slot[KEY]) return slot[KEY].boss;
+  const boss = new PgBoss({ db: bossDb(db), schedule: false, supervise: true, migrate: true });
+  boss.on('error', (e: Error) => onError?.(e));
+  await boss.start();
+  for (const q of queues) {
+    await boss.createQueue(q.name, { name: q.name, retryLimit: q.retryLimit ?? 2, retryDelay: q.retryDelaySeconds ?? 5, expireInSeconds: q.expireInSeconds ?? 3600 });
+    await boss.work<Record<string, unknown>>(q.name, { batchSize: 1, pollingIntervalSeconds, includeMetadata: true }, async ([job]) => {
+      if (job) return q.handler(job.data, { id: job.id, retryCount: job.retryCount });
+    });
+  }
+  slot[KEY] = { boss, db };
+  return boss;
+}
+
+/** The running queue (throws when none was started in this process). */
+export function jobQueue(): PgBoss {
+  const running = slot[KEY];
+  if (!running) throw new Error('The job queue is not started (startJobQueue).');
+  return running.boss;
+}
+
+export function jobQueueStarted(): boolean {
+  return !!slot[KEY];
+}
+
+/** Stops the workers, letting running jobs finish (up to `timeoutMs`). */
+export async function stopJobQueue(timeoutMs = 10_000): Promise<void> {
+  const running = slot[KEY];
+  if (!running) return;
+  slot[KEY] = undefined;
+  await running.boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
+}
