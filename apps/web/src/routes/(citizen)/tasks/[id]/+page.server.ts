@@ -3,11 +3,13 @@ import { localizeHref } from '@passerelle/i18n';
 import { orPageError } from '@passerelle/plugin-sdk/server';
 import type { PageServerLoad } from './$types';
 import { caller } from '$lib/server/caller.ts';
+import { progressText } from './progress.ts';
 
 /**
- * /tasks/[id]: how far a long import or export has got. Works without JavaScript: while the task runs the
- * page reloads itself every 3 seconds (unless the person turned that off); an import that is done sends
- * the person on to its result page, an export offers its file.
+ * /tasks/[id]: how far a long import or export has got. Without JavaScript the person reloads the page
+ * with its "check progress" link (a page that reloads itself would be a timing trap: WCAG 2.2.1); with
+ * it, a small script moves the bar. An import that is done sends the person on to its result page, an
+ * export offers its file.
  */
 export const load: PageServerLoad = async (event) => {
   if (!event.locals.ctx.actor) redirect(303, `${localizeHref('/login')}?next=${encodeURIComponent(event.url.pathname)}`);
@@ -25,9 +27,9 @@ export const load: PageServerLoad = async (event) => {
       errorKey: task.errorKey,
       errorParams: task.errorParams,
       returnTo: task.returnTo,
-      output: task.output ? { name: task.output.name, size: task.output.size } : null
+      output: task.output ? { name: task.output.name, size: task.output.size } : null,
+      text: progressText(task, event.locals.ctx.locale)
     },
-    manual: event.url.searchParams.has('manual'),
     locale: event.locals.ctx.locale
   };
 };
