@@ -116,9 +116,19 @@ for (const { locale, js } of CHAINS) {
       await expect(member.locator('#devices')).toHaveValue('14'); // what was typed stays
       await expectAccessible(member);
       await hours.fill(before);
+      // The point is picked by clicking the map (it works without JavaScript); the rest of the form stays.
+      const latitude = await member.locator('#latitude').inputValue();
+      await member.locator('input[name=pick]').click({ position: { x: 160, y: 110 } });
+      await expect(member.getByRole('status')).toContainText(tr('epn_survey_pick_done', { lat: 'X', lon: 'Y' }).split('X')[0]!.trim());
+      await expect(member.locator('#latitude')).not.toHaveValue(latitude);
+      await expect(member.locator('#devices')).toHaveValue('14');
+      await expect(hours).toHaveValue(before);
+      await expectAccessible(member);
+      const picked = await member.locator('#latitude').inputValue();
       await member.getByRole('button', { name: tr('epn_survey_save'), exact: true }).click();
       await expect(member.getByRole('status')).toContainText(tr('epn_survey_saved'));
       await expect(member.locator('#devices')).toHaveValue('14');
+      await expect(member.locator('#latitude')).toHaveValue(String(Number(picked)));
     });
 
     test('a visitor answers with the keyboard only and JavaScript off; nothing of the answers stays on screen', async ({ browser }) => {

@@ -24,6 +24,7 @@ export const epnSurveyManifest = definePlugin({
     '/epn/directory.csv',
     '/epn/directory.json',
     '/epn/datapackage.json',
+    '/epn/map.svg',
     '/epn/place/[id]',
     '/epn/s/[code]',
     '/epn/kiosk',

@@ -2,6 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { localizeHref } from '@passerelle/i18n';
 import { checked, field, numberField, orPageError, type PluginEvent } from '@passerelle/plugin-sdk/server';
 import { attempt } from '@passerelle/plugin-sdk/forms';
+import { pickedPoint } from '@passerelle/ui/static-map/pick.ts';
 import { epnSurveyCaller } from '../server/router.ts';
 import { ACCESSIBILITY, LANGUAGES, PUBLICS, SERVICES } from '../services/lists.ts';
 import { myOrganisations, requireManager } from './manage.ts';
@@ -46,6 +47,19 @@ export async function load(event: PluginEvent<{ id?: string }>) {
 }
 
 export const actions = {
+  /** A click on the map (no JavaScript needed): the form comes back as it was, with the point clicked. */
+  pick: async (event: PluginEvent<{ id?: string }>) => {
+    requireManager(event);
+    const form = await event.request.formData();
+    const place = placeFromForm(form);
+    const values: Record<string, string> = {};
+    for (const [k, v] of form) if (typeof v === 'string' && !/^pick\./.test(k)) values[k] = v;
+    const point = pickedPoint(form);
+    if (point) Object.assign(values, point);
+    // A keyboard activation of the map sends 0,0: point to the coordinate fields instead.
+    const keyboard = Number(form.get('pick.x') ?? 0) === 0 && Number(form.get('pick.y') ?? 0) === 0;
+    return { values, errors: {}, picked: point ? ('yes' as const) : keyboard ? ('keyboard' as const) : ('outside' as const), lists: { services: place.services, publics: place.publics, accessibility: place.accessibility, languages: place.languages } };
+  },
   save: async (event: PluginEvent<{ id?: string }>) => {
     requireManager(event);
     const form = await event.request.formData();

@@ -2,8 +2,7 @@ import { attempt as sdkAttempt } from '@passerelle/plugin-sdk/forms';
 import { AppError, toTRPCError } from '@passerelle/trpc';
 import { checkAlt, processImage, type ProcessedImage } from '../services/images.ts';
 import { checked, field, numberField } from '@passerelle/plugin-sdk/server';
-import { HEIGHT, WIDTH, unproject } from '@passerelle/ui/static-map/project.ts';
-import { BRUSSELS_BOUNDS } from '../services/ideas.ts';
+import { pickedPoint } from '@passerelle/ui/static-map/pick.ts';
 
 /** The idea fields as typed in the form; the procedure's schema validates them. */
 export function ideaFieldsFromForm(form: FormData) {
@@ -61,13 +60,10 @@ export async function imageFromForm(form: FormData): Promise<{ bytes: Uint8Array
   return { bytes, processed: await processImage(bytes), alt };
 }
 
-/** Displayed width of the clickable map in the idea form (CSS pixels; the picker maps clicks with it). */
-export const PICKER_WIDTH = 300;
-
 /**
- * The point clicked on the map (an <input type="image" name="pick">): the browser sends pick.x and
- * pick.y in CSS pixels of the displayed picture. Returns the form's values with the new point, or
- * without any point when "remove" was asked or the click fell outside the Region.
+ * The point clicked on the map (an <input type="image" name="pick">, see @passerelle/ui's pick.ts).
+ * Returns the form's values with the new point, or without any point when "remove" was asked or the
+ * click fell outside the Region.
  */
 export function pickPoint(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
@@ -75,14 +71,5 @@ export function pickPoint(form: FormData): Record<string, string> {
   delete values.latitude;
   delete values.longitude;
   if (form.get('remove-point') !== null) return values;
-  const x = Number(form.get('pick.x'));
-  const y = Number(form.get('pick.y'));
-  if (!Number.isFinite(x) || !Number.isFinite(y) || (x === 0 && y === 0)) return values;
-  const scale = WIDTH / PICKER_WIDTH;
-  const [lon, lat] = unproject(x * scale, y * scale);
-  if (lat < BRUSSELS_BOUNDS.south || lat > BRUSSELS_BOUNDS.north || lon < BRUSSELS_BOUNDS.west || lon > BRUSSELS_BOUNDS.east) return values;
-  void HEIGHT;
-  values.latitude = lat.toFixed(5);
-  values.longitude = lon.toFixed(5);
-  return values;
+  return { ...values, ...pickedPoint(form) };
 }
