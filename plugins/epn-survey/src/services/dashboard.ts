@@ -83,21 +83,18 @@ export async function visitorProfile({ db, scope, locale, threshold }: { db: Db;
   if (scope.placeId) conds.push(`r."placeId" = $${params.push(scope.placeId)}`);
   conds.push(`e.key = ANY($${params.push(PROFILE_QUESTIONS)}::text[])`);
   const sql = sqlOf(db);
-  const [counts, answered] = await Promise.all([
-    sql.query<{ question: string; answer: string; n: number }>(
-      `SELECT e.key AS question, x.v AS answer, COUNT(*)::int AS n
-       FROM "epn_response" r JOIN "epn_survey" s ON s."id" = r."surveyId", jsonb_each(r."answers") e,
-            LATERAL (SELECT jsonb_array_elements_text(e.value) AS v WHERE jsonb_typeof(e.value) = 'array'
-                     UNION ALL SELECT e.value #>> '{}' WHERE jsonb_typeof(e.value) <> 'array') x
-       WHERE ${conds.join(' AND ')} GROUP BY 1, 2`,
-      params
-    ),
-    sql.query<{ question: string; n: number }>(
-      `SELECT e.key AS question, COUNT(*)::int AS n FROM "epn_response" r JOIN "epn_survey" s ON s."id" = r."surveyId", jsonb_each(r."answers") e
-       WHERE ${conds.join(' AND ')} GROUP BY 1`,
-      params
-    )
-  ]);
+  // One pass over the answers: each (response, question) gives one row per answer (per ticked option for
+  // multiple choice); the row numbered 1 of each also counts the respondent once for "answered".
+  const counts = await sql.query<{ question: string; answer: string; n: number; respondents: number }>(
+    `SELECT e.key AS question, x.v AS answer, COUNT(*)::int AS n, SUM(CASE WHEN x.i = 1 THEN 1 ELSE 0 END)::int AS respondents
+     FROM "epn_response" r JOIN "epn_survey" s ON s."id" = r."surveyId", jsonb_each(r."answers") e,
+          LATERAL (SELECT t.v, t.i FROM jsonb_array_elements_text(CASE WHEN jsonb_typeof(e.value) = 'array' THEN e.value ELSE '[]'::jsonb END) WITH ORDINALITY AS t(v, i)
+                   UNION ALL SELECT e.value #>> '{}', 1 WHERE jsonb_typeof(e.value) <> 'array') x
+     WHERE ${conds.join(' AND ')} GROUP BY 1, 2`,
+    params
+  );
+  const answered = new Map<string, number>();
+  for (const c of counts) answered.set(c.question, (answered.get(c.question) ?? 0) + c.respondents);
   const total = await sql.query<{ n: number }>(
     `SELECT COUNT(*)::int AS n FROM "epn_response" r JOIN "epn_survey" s ON s."id" = r."surveyId" WHERE ${conds.slice(0, -1).join(' AND ')}`,
     params.slice(0, -1)
@@ -110,7 +107,7 @@ export async function visitorProfile({ db, scope, locale, threshold }: { db: Db;
     const options = q.type === 'commune' ? [...new Set(counts.filter((c) => c.question === id).map((c) => c.answer))].sort() : q.type === 'age_band' ? ['16-24', '25-34', '35-44', '45-54', '55-64', '65-74', '75+'] : (q.choices ?? []).map((c) => c.value);
     const optionLabel = (v: string) => (q.type === 'commune' ? (v === 'outside' ? v : (communeName(v, locale) ?? v)) : q.type === 'age_band' ? v.replace('-', '–') : label(q.choices?.find((c) => c.value === v)?.label, locale) || v);
     const raw = options.map((v) => counts.find((c) => c.question === id && c.answer === v)?.n ?? 0);
-    const respondents = answered.find((a) => a.question === id)?.n ?? 0;
+    const respondents = answered.get(id) ?? 0;
     if (q.type === 'multiple') {
       // Each option is "ticked by n of the respondents": a table of one cell per option, no additive total.
       const cells = suppressTable(raw.map((n) => [n, respondents - n]), threshold, { rowTotals: true, columnTotals: false, grandTotal: false });
