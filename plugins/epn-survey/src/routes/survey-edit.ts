@@ -18,6 +18,7 @@ import {
   moveQuestion,
   names,
   parseAt,
+  refusalFocus,
   removeChoice,
   removeCondition,
   type Edit,
@@ -54,7 +55,7 @@ function edit(operation: (draft: SurveyDraft, form: FormData) => Edit | null) {
     const result = operation(draft, form) ?? ({ ok: false, error: 'epn_survey_builder_no_such_question', params: {}, field: names.addType } as const);
     if (!result.ok) {
       const message = t(result.error, result.params, { locale });
-      return fail(400, { draft, focus: null, errors: { [result.field]: message }, message } satisfies BuilderState);
+      return fail(400, { draft, focus: refusalFocus(result.field), errors: { [result.field]: message }, message } satisfies BuilderState);
     }
     return { draft: result.draft, focus: result.focus } satisfies BuilderState;
   };
@@ -90,7 +91,8 @@ export const actions = {
     const form = await event.request.formData();
     const draft = completeNames(draftFromForm(form));
     const locale = event.locals.ctx.locale;
-    const result = await attempt(form, locale, () => epnSurveyCaller(event).survey.save({ id: event.params.id, definition: definitionFromDraft(draft) }), { rename: errorField });
+    const definition = definitionFromDraft(completeNames(draft, { saving: true }));
+    const result = await attempt(form, locale, () => epnSurveyCaller(event).survey.save({ id: event.params.id, definition }), { rename: errorField });
     if (!('ok' in result)) {
       const { errors, message } = result.data;
       const described = Object.keys(errors).length ? t('epn_survey_builder_not_saved', undefined, { locale }) : message;

@@ -31,7 +31,7 @@ describeEachDb('epn-survey: the survey builder saves through survey.save', ({ ge
     draft = ok(addCondition(completeNames(draft), 2));
     draft.questions[2]!.conditions[0]!.value = 'non';
     // Through the form, as the browser sends it, then read back as the action reads it.
-    return definitionFromDraft(completeNames(draftFromForm(formDataOf(draftToFields(draft)))));
+    return definitionFromDraft(completeNames(draftFromForm(formDataOf(draftToFields(draft))), { saving: true }));
   }
 
   it('a blank survey, edited and saved: the draft is updated; after publication a save makes version 2 and version 1 keeps serving', async () => {
@@ -51,7 +51,7 @@ describeEachDb('epn-survey: the survey builder saves through survey.save', ({ ge
 
     const v2 = ok(addChoice(draftFromDefinition(v1), 1));
     v2.questions[1]!.choices[2]!.label.fr = 'Je ne sais plus';
-    expect(await member.caller.survey.save({ id, definition: definitionFromDraft(completeNames(v2)) })).toEqual({ version: 2 });
+    expect(await member.caller.survey.save({ id, definition: definitionFromDraft(completeNames(v2, { saving: true })) })).toEqual({ version: 2 });
     const after = await member.caller.survey.forEditing({ id });
     expect(after).toMatchObject({ version: 2, published: false, publishedVersion: 1, responses: 1 });
     expect((await anon.survey.published({ code })).definition).toEqual(v1); // version 1 still serves

@@ -26,6 +26,7 @@ import {
   names,
   parseAt,
   removeChoice,
+  refusalFocus,
   removeCondition,
   MAX_CONDITIONS,
   MAX_QUESTIONS,
@@ -201,10 +202,12 @@ describe('names made from labels', () => {
       { value: 'oui', label: { fr: 'Ja', nl: '', en: '' } },
       { value: '', label: { fr: '', nl: '', en: '' } }
     ];
-    const done = completeNames(draft);
+    // While editing, a question without text waits for it; when saving, it gets a plain name.
+    expect(ids(completeNames(draft))).toEqual(['deja_venu', 'deja_venu_2', 'deja_venu_3', '', 'deja_venu_4']);
+    const done = completeNames(draft, { saving: true });
     expect(ids(done)).toEqual(['deja_venu', 'deja_venu_2', 'deja_venu_3', 'question_4', 'deja_venu_4']);
     expect(done.questions[0]!.choices.map((c) => c.value)).toEqual(['oui_2', 'oui', '']);
-    expect(completeNames(done)).toEqual(done);
+    expect(completeNames(done, { saving: true })).toEqual(done);
     const all = done.questions.map((x) => x.id);
     expect(new Set(all).size).toBe(all.length);
     for (const id of all) expect(ZName.safeParse(id).success).toBe(true);
@@ -337,7 +340,7 @@ describe('operations', () => {
     for (const e of edits) {
       expect(fieldsOf(e.draft).has(e.focus)).toBe(true);
       expect(e.draft.title).toEqual(draft.title);
-      expect(ZSurveyDefinition.safeParse(definitionFromDraft(completeNames(e.draft))).error?.issues.filter((i) => !['epn_survey_error_label_required', 'epn_survey_error_choices_needed', 'epn_survey_error_condition_value'].includes(i.message)) ?? []).toEqual([]);
+      expect(ZSurveyDefinition.safeParse(definitionFromDraft(completeNames(e.draft, { saving: true }))).error?.issues.filter((i) => !['epn_survey_error_label_required', 'epn_survey_error_choices_needed', 'epn_survey_error_condition_value'].includes(i.message)) ?? []).toEqual([]);
     }
   });
 
@@ -380,5 +383,15 @@ describe('validation errors on the page', () => {
     expect(errorField('questions')).toBe(names.addType);
     expect(errorField('questions.3.showIf.conditions')).toBe('q.3.showIf');
     expect(errorTarget('q.3')).toBe('q-4');
+  });
+
+  it('a refused operation puts the focus on a field of the page that explains it', () => {
+    const draft = draftFromDefinition(every);
+    const page = fieldsOf(draft);
+    const refusals = [deleteQuestion(draft, 0), moveQuestion(draft, 4, 'up'), removeChoice(draft, 1, 1), addCondition(draft, 0), moveChoice(draft, 0, 1, 'down')].map(refused);
+    for (const r of refusals) expect(page.has(refusalFocus(r.field))).toBe(true);
+    expect(refusalFocus('q.0.showIf')).toBe(names.addCondition(0));
+    expect(refusalFocus('q.0.choices')).toBe(names.addChoice(0));
+    expect(refusalFocus('q.0.label')).toBe('q.0.label.fr');
   });
 });

@@ -268,14 +268,15 @@ export function nameFrom(text: string, taken: ReadonlySet<string>, { fallback, p
 const firstText = (t: Texts) => LANGS.map((l) => t[l].trim()).find((s) => s !== '') ?? '';
 
 /**
- * Fills the names left empty: a question's from its text (else "question_<n>"), an answer's from its
- * text. Names already given are never changed: responses are stored under them.
+ * Fills the names left empty: a question's and an answer's from their text. Names already given are
+ * never changed: responses are stored under them. A question without any text gets "question_<n>" only
+ * when `saving` (while editing it waits for its text, so that its name is made from that).
  */
-export function completeNames(draft: SurveyDraft): SurveyDraft {
+export function completeNames(draft: SurveyDraft, { saving = false }: { saving?: boolean } = {}): SurveyDraft {
   const taken = new Set(draft.questions.map((q) => q.id).filter(Boolean));
   const questions = draft.questions.map((q, i) => {
     let id = q.id;
-    if (id === '') {
+    if (id === '' && (saving || firstText(q.label) !== '')) {
       id = nameFrom(firstText(q.label), taken, { fallback: `question_${i + 1}`, prefix: 'q_' });
       taken.add(id);
     }
@@ -438,6 +439,14 @@ export function errorField(path: string): string {
   return field.replace(/\.showIf\.conditions$/, '.showIf');
 }
 
+/** Where the focus goes when an operation is refused: the field it is about, or the button next to a group. */
+export function refusalFocus(field: string): string {
+  const group = /^q\.(\d+)\.(choices|showIf)$/.exec(field);
+  if (!group) return errorTarget(field);
+  const i = Number(group[1]);
+  return group[2] === 'choices' ? names.addChoice(i) : names.addCondition(i);
+}
+
 const TEXT_GROUP = /(^title|^intro|\.label|\.hint)$/;
 
 /** Where an error's link in the summary leads: the first input of a group of languages, else the field itself. */
@@ -463,5 +472,5 @@ export function errorsInOrder(draft: SurveyDraft, errors: Record<string, string>
 /** A blank survey: its title and one short-text question, in the language the member writes in. */
 export function blankDefinition({ title, question, lang }: { title: string; question: string; lang: Lang }): SurveyDefinition {
   const draft: SurveyDraft = { title: { ...emptyTexts(), [lang]: title }, intro: emptyTexts(), questions: [{ ...emptyQuestion('short_text'), label: { ...emptyTexts(), [lang]: question } }] };
-  return definitionFromDraft(completeNames(draft));
+  return definitionFromDraft(completeNames(draft, { saving: true }));
 }
