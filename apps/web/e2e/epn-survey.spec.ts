@@ -94,6 +94,65 @@ for (const { locale, js } of CHAINS) {
       await expect(member.getByRole('img', { name: /QR/ })).toBeVisible();
     });
 
+    test('the member edits a survey: adds a single-choice question with two choices and a skip-logic condition, saves, publishes', async () => {
+      const byId = (id: string) => member.locator(`[id="${id}"]`);
+      await visit(member, `/${locale}/epn/manage`);
+      await byId('blankTitle').fill(`Atelier smartphone (${locale})`);
+      await byId('blankQuestion').fill('Qu’avez-vous appris ?');
+      await member.getByRole('button', { name: tr('epn_survey_blank_create') }).click();
+      await expect(member).toHaveURL(/\/epn\/manage\/surveys\/[^/]+\/edit$/);
+      const manageUrl = new URL(member.url()).pathname.replace(/\/edit$/, '');
+      await expect(byId('q.0.id')).toHaveValue('qu_avez_vous_appris');
+      await expectAccessible(member);
+
+      // A single-choice question at the end: it comes with two empty answers, and the focus is on its text.
+      await byId('add.type').selectOption('single');
+      await member.getByRole('button', { name: tr('epn_survey_builder_add_button'), exact: true }).click();
+      await expect(member.getByRole('group', { name: tr('epn_survey_builder_question', { n: 2 }), exact: true })).toBeVisible();
+      await expect(byId('q.1.label.fr')).toBeFocused();
+      await byId('q.1.label.fr').fill('Êtes-vous déjà venu ?');
+      await byId('q.1.choices.0.label.fr').fill('Oui');
+      await byId('q.1.choices.1.label.fr').fill('Non');
+
+      // A third question, shown only to those who answer "Non": the condition offers question 2's answers.
+      await byId('add.type').selectOption('long_text');
+      await member.getByRole('button', { name: tr('epn_survey_builder_add_button'), exact: true }).click();
+      await byId('q.2.showIf.add').click();
+      await expect(byId('q.2.showIf.conditions.0.question')).toHaveValue('etes_vous_deja_venu');
+      await expect(byId('q.2.showIf.conditions.0.value').locator('option')).toHaveText([tr('epn_survey_choose'), 'Oui (oui)', 'Non (non)']);
+      await byId('q.2.showIf.conditions.0.value').selectOption('non');
+      await expectAccessible(member);
+      // Question 2 cannot be deleted while question 3's condition needs it: said, and nothing changes.
+      await member.getByRole('button', { name: tr('epn_survey_builder_delete', { n: 2 }) }).click();
+      await expect(member.getByRole('alert')).toContainText(tr('epn_survey_builder_question_in_use', { n: 2, id: 'etes_vous_deja_venu', by: 3 }));
+      await expect(byId('q.2.showIf.conditions.0.question')).toBeFocused();
+      await expect(byId('q.1.label.fr')).toHaveValue('Êtes-vous déjà venu ?');
+      await expect(byId('q.2.showIf.conditions.0.value')).toHaveValue('non');
+
+      // Saved with the new question's text missing: the error is explained by the field, nothing typed is lost.
+      await member.getByRole('button', { name: tr('epn_survey_builder_save') }).first().click();
+      await expect(member.getByRole('alert')).toContainText(tr('epn_survey_error_label_required'));
+      await expect(member.getByRole('alert').getByRole('link').first()).toHaveAttribute('href', '#q.2.label.fr');
+      await expect(byId('q.2.label-error')).toHaveText(tr('epn_survey_error_label_required'));
+      await expect(byId('q.1.choices.1.label.fr')).toHaveValue('Non');
+      await expect(byId('q.2.showIf.conditions.0.value')).toHaveValue('non');
+      await expectAccessible(member);
+      await byId('q.2.label.fr').fill('Pourquoi pas ?');
+      await member.getByRole('button', { name: tr('epn_survey_builder_save') }).first().click();
+
+      // Back on the survey's page, which offers to publish the draft.
+      await expect(member).toHaveURL(new RegExp(`${manageUrl}\\?saved=1`));
+      await expect(member.getByRole('status')).toHaveText(tr('epn_survey_builder_saved', { version: 1 }));
+      await expect(member.locator('#questions ~ ol')).toContainText('etes_vous_deja_venu equals non');
+      await member.getByRole('button', { name: tr('epn_survey_publish', { version: 1 }) }).click();
+      await expect(member.getByRole('status')).toHaveText(tr('epn_survey_published_now'));
+
+      // Editing again says that a save makes version 2, and that version 1 keeps serving until then.
+      await member.getByRole('link', { name: tr('epn_survey_builder_edit_link') }).click();
+      await expect(member.locator('main')).toContainText(tr('epn_survey_builder_published_note', { version: 1, next: 2 }));
+      await expect(byId('q.1.choices.1.value')).toHaveValue('non');
+    });
+
     test('the member imports an XLSForm and sees what could not be carried over', async () => {
       await visit(member, `/${locale}/epn/manage`);
       await member.locator('#file').setInputFiles(new URL('../../../plugins/epn-survey/src/services/fixtures/xlsform/unsupported-bits.xlsx', import.meta.url).pathname);

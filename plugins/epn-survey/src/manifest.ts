@@ -34,6 +34,7 @@ export const epnSurveyManifest = definePlugin({
     '/epn/manage/places/[id]',
     '/epn/manage/activity/new',
     '/epn/manage/surveys/[id]',
+    '/epn/manage/surveys/[id]/edit',
     '/epn/manage/surveys/[id]/poster',
     '/epn/manage/surveys/[id]/[file]',
     '/epn/manage/dashboard',

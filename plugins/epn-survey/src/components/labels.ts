@@ -1,5 +1,6 @@
 import { m } from '@passerelle/i18n';
 import type { ACCESSIBILITY, LANGUAGES, PUBLICS, SERVICES } from '../services/lists.ts';
+import type { ConditionOp, QuestionType } from '../services/definition.ts';
 
 // Labels of the fixed lists, in the visitor's language (paraglide functions, tree-shaken per page).
 
@@ -51,3 +52,27 @@ export const languageLabel: Record<(typeof LANGUAGES)[number], () => string> = {
 export function labelOf<K extends string>(labels: Record<K, () => string>, code: string): string {
   return code in labels ? labels[code as K]() : code;
 }
+
+export const typeLabel: Record<QuestionType, () => string> = {
+  single: m.epn_survey_type_single,
+  multiple: m.epn_survey_type_multiple,
+  scale: m.epn_survey_type_scale,
+  number: m.epn_survey_type_number,
+  short_text: m.epn_survey_type_short_text,
+  long_text: m.epn_survey_type_long_text,
+  date: m.epn_survey_type_date,
+  commune: m.epn_survey_type_commune,
+  age_band: m.epn_survey_type_age_band,
+  note: m.epn_survey_type_note
+};
+
+export const opLabel: Record<ConditionOp, () => string> = {
+  equals: m.epn_survey_op_equals,
+  not_equals: m.epn_survey_op_not_equals,
+  includes: m.epn_survey_op_includes,
+  gt: m.epn_survey_op_gt,
+  gte: m.epn_survey_op_gte,
+  lt: m.epn_survey_op_lt,
+  lte: m.epn_survey_op_lte,
+  answered: m.epn_survey_op_answered
+};

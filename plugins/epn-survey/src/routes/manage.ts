@@ -5,6 +5,7 @@ import { attempt } from '@passerelle/plugin-sdk/forms';
 import { epnSurveyCaller } from '../server/router.ts';
 import { lang } from '../server/locale.ts';
 import { isRegionStaff } from '../services/access.ts';
+import { blankDefinition } from '../services/builder.ts';
 
 /** The organisations the signed-in person acts for (all of them for staff), by name. */
 export async function myOrganisations(event: PluginEvent) {
@@ -45,6 +46,21 @@ export const actions = {
     const result = await attempt(form, event.locals.ctx.locale, () => epnSurveyCaller(event).survey.importXlsForm({ organisationId, file: bytes }), { rename: () => 'file' });
     if (!('ok' in result)) return result;
     return { imported: { id: result.value.id, questions: result.value.questions, skipped: result.value.skipped } };
+  },
+  /** A new survey with a title and one question, written in the builder next. */
+  blank: async (event: PluginEvent) => {
+    requireManager(event);
+    const form = await event.request.formData();
+    const locale = event.locals.ctx.locale;
+    const organisationId = field(form, 'organisationId') || null;
+    const definition = blankDefinition({ title: field(form, 'blankTitle'), question: field(form, 'blankQuestion'), lang: lang(locale) });
+    const rename = (path: string) => (path.startsWith('questions') ? 'blankQuestion' : 'blankTitle');
+    const result = await attempt(form, locale, () => epnSurveyCaller(event).survey.create({ organisationId, definition }), { rename });
+    if (!('ok' in result)) {
+      Object.assign(result.data, { blank: true });
+      return result;
+    }
+    redirect(303, localizeHref(`/epn/manage/surveys/${result.value.id}/edit`));
   },
   /** A new survey from the ready visitor-profile template. */
   fromTemplate: async (event: PluginEvent) => {

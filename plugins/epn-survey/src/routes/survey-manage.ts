@@ -33,7 +33,9 @@ export async function load(event: PluginEvent<Params>) {
     canExport: event.locals.ctx.permissions.has('epn-survey.response.export'),
     kiosks,
     places: places.filter((p) => survey.organisationId === null || p.organisation.id === survey.organisationId).map((p) => ({ id: p.id, name: p.name })),
-    published: event.url.searchParams.has('published')
+    published: event.url.searchParams.has('published'),
+    /** Back from the builder: the version the changes were saved in. */
+    saved: Number(event.url.searchParams.get('saved')) || null
   };
 }
 

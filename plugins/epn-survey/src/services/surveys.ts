@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
 import type { Db, Prisma } from '@passerelle/db';
 import { audit, isUniqueViolation } from '@passerelle/auth';
 import { AppError, type Actor } from '@passerelle/trpc';
@@ -19,11 +20,33 @@ function newCode(): string {
   return Array.from(bytes, (b) => ALPHABET[b % ALPHABET.length]).join('');
 }
 
+/** A definition's problems by path ("questions.3.choices"), as message keys: what the builder shows by each field. */
+function definitionErrors(issues: z.core.$ZodIssue[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) {
+    const path = issue.path.map(String).join('.') || '_';
+    errors[path] ??= issue.message.startsWith('epn_survey_')
+      ? issue.message
+      : issue.code === 'invalid_type' && issue.expected === 'number'
+        ? 'epn_survey_error_number'
+        : issue.code === 'too_big'
+          ? 'error_field_too_long'
+          : issue.code === 'too_small'
+            ? 'error_field_too_short'
+            : 'error_field_invalid';
+  }
+  return errors;
+}
+
 function parseDefinition(def: unknown): SurveyDefinition {
   const parsed = ZSurveyDefinition.safeParse(def);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new AppError('VALIDATION', 'invalid survey', { messageKey: first?.message.startsWith('epn_survey_') ? first.message : 'epn_survey_error_definition', params: { where: first?.path.join('.') ?? '' } });
+    throw new AppError('VALIDATION', 'invalid survey', {
+      messageKey: first?.message.startsWith('epn_survey_') ? first.message : 'epn_survey_error_definition',
+      params: { where: first?.path.join('.') ?? '' },
+      fieldErrors: definitionErrors(parsed.error.issues)
+    });
   }
   return parsed.data;
 }
