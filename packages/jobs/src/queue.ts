@@ -20,6 +20,8 @@ export interface QueueDefinition {
 interface Running {
   boss: PgBoss;
   db: Db;
+  /** Worker ids of this process, by queue name. */
+  workers: Map<string, string[]>;
 }
 
 // On globalThis: the built server bundles its own copy of this module (see @passerelle/db sql.ts).
@@ -52,13 +54,15 @@ export async function startJobQueue({ db, queues, pollingIntervalSeconds = 1, on
   const boss = new PgBoss({ db: bossDb(db), schedule: false, supervise: true, migrate: true });
   boss.on('error', (e: Error) => onError?.(e));
   await boss.start();
+  const workers = new Map<string, string[]>();
   for (const q of queues) {
     await boss.createQueue(q.name, { name: q.name, retryLimit: q.retryLimit ?? 2, retryDelay: q.retryDelaySeconds ?? 5, expireInSeconds: q.expireInSeconds ?? 3600 });
-    await boss.work<Record<string, unknown>>(q.name, { batchSize: 1, pollingIntervalSeconds, includeMetadata: true }, async ([job]) => {
+    const id = await boss.work<Record<string, unknown>>(q.name, { batchSize: 1, pollingIntervalSeconds, includeMetadata: true }, async ([job]) => {
       if (job) return q.handler(job.data, { id: job.id, retryCount: job.retryCount });
     });
+    workers.set(q.name, [...(workers.get(q.name) ?? []), id]);
   }
-  slot[KEY] = { boss, db };
+  slot[KEY] = { boss, db, workers };
   return boss;
 }
 
@@ -67,6 +71,14 @@ export function jobQueue(): PgBoss {
   const running = slot[KEY];
   if (!running) throw new Error('The job queue is not started (startJobQueue).');
   return running.boss;
+}
+
+/** Sends a job and wakes this process's idle workers of that queue, instead of waiting for their next poll. */
+export async function sendJob(name: string, data: Record<string, unknown>): Promise<void> {
+  const running = slot[KEY];
+  if (!running) throw new Error('The job queue is not started (startJobQueue).');
+  await running.boss.send(name, data);
+  for (const id of running.workers.get(name) ?? []) running.boss.notifyWorker(id);
 }
 
 export function jobQueueStarted(): boolean {

@@ -68,8 +68,10 @@ describeEachDb('tasks', ({ getDb }) => {
       const pieces = function* () {
         for (let at = 0; at < upload.length; at += 300_001) yield upload.subarray(at, at + 300_001);
       };
-      const { id } = await createTask({ db, actor: owner, kind: COUNT.kind, input: { factor: 7 }, returnTo: '/somewhere', upload: { name: 'in.bin', contentType: 'application/octet-stream', source: pieces(), maxBytes: 10 << 20 } });
-      expect(await db.taskFileChunk.count({ where: { file: { taskId: id } } })).toBe(3);
+      const { id, status } = await createTask({ db, actor: owner, kind: COUNT.kind, input: { factor: 7 }, returnTo: '/somewhere', upload: { name: 'in.bin', contentType: 'application/octet-stream', source: pieces(), maxBytes: 10 << 20 }, waitMs: 20_000 });
+      // The worker was woken at once: the request could wait for this small task and answer with its result.
+      expect(status).toBe('done');
+      expect(await db.taskFileChunk.count({ where: { file: { taskId: id, role: 'input' } } })).toBe(3);
       const view = await until(() => taskForOwner({ db, actor: owner, id }), (t) => t.status === 'done' || t.status === 'failed');
       expect(view.status).toBe('done');
       expect(view.result).toEqual({ bytes: upload.length, owner: owner.id });
@@ -81,6 +83,12 @@ describeEachDb('tasks', ({ getDb }) => {
       const input = await taskFile(db, id, 'input');
       expect((await text(db, input!.id)).equals(upload)).toBe(true);
       await expect(taskForOwner({ db, actor: other, id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+
+      // A second task may run on the same upload (check, then import), for its owner only.
+      const again = await createTask({ db, actor: owner, kind: COUNT.kind, input: { factor: 1 }, inputFrom: id, waitMs: 20_000 });
+      expect(again.status).toBe('done');
+      expect((await taskForOwner({ db, actor: owner, id: again.id })).result).toEqual({ bytes: upload.length, owner: owner.id });
+      await expect(createTask({ db, actor: other, kind: COUNT.kind, input: { factor: 1 }, inputFrom: id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     } finally {
       await stopJobQueue();
     }

@@ -2,10 +2,10 @@
 // The request only records the task (and stores the uploaded file); a worker of the job queue runs it,
 // reporting how far it got; the person's browser reloads the progress page (no script needed) and is
 // sent to the result when it is done. A task runs with its owner's rights as they are when it runs.
-import type { Db, Prisma } from '@passerelle/db';
+import { sqlOf, type Db, type Prisma } from '@passerelle/db';
 import { resolveRoles } from '@passerelle/auth';
 import { AppError, errorMessageKey, isAppError, type Actor } from '@passerelle/trpc';
-import { jobQueue, jobQueueStarted, type QueueDefinition } from './queue.ts';
+import { jobQueueStarted, sendJob, type QueueDefinition } from './queue.ts';
 import { readTaskFile, taskFile, writeTaskFile, type StoredFile } from './files.ts';
 
 export const TASK_QUEUE = 'passerelle-task';
@@ -83,6 +83,8 @@ export async function createTask({
   input,
   returnTo,
   upload,
+  inputFrom,
+  waitMs = 0,
   now = new Date(),
   ttlHours = 24
 }: {
@@ -92,25 +94,49 @@ export async function createTask({
   input: Prisma.InputJsonValue;
   returnTo?: string;
   upload?: { name: string; contentType: string; source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>; maxBytes: number };
+  /** Reuse the upload of an earlier task of the same owner (e.g. import the file that was just checked). */
+  inputFrom?: string;
+  /** Waits up to this long for the task to finish, so that a small job answers in the same request. */
+  waitMs?: number;
   now?: Date;
   ttlHours?: number;
-}): Promise<{ id: string }> {
+}): Promise<{ id: string; status: TaskStatus }> {
   const definition = registry.get(kind);
   if (!definition) throw new Error(`unknown task kind ${kind}`);
   await db.task.deleteMany({ where: { expiresAt: { lt: now } } });
   const task = await db.task.create({
     data: { kind, titleKey: definition.titleKey, ownerId: actor.id, input, returnTo: returnTo && /^\/[^/\\]/.test(returnTo) ? returnTo : null, expiresAt: new Date(now.getTime() + ttlHours * 3600_000) }
   });
-  if (upload) {
-    try {
-      await writeTaskFile({ db, taskId: task.id, role: 'input', name: upload.name, contentType: upload.contentType, source: upload.source, maxBytes: upload.maxBytes });
-    } catch (e) {
-      await db.task.delete({ where: { id: task.id } });
-      throw e;
-    }
+  try {
+    if (upload) await writeTaskFile({ db, taskId: task.id, role: 'input', name: upload.name, contentType: upload.contentType, source: upload.source, maxBytes: upload.maxBytes });
+    else if (inputFrom) await copyInput(db, actor, inputFrom, task.id);
+  } catch (e) {
+    await db.task.delete({ where: { id: task.id } });
+    throw e;
   }
-  if (jobQueueStarted()) await jobQueue().send(TASK_QUEUE, { taskId: task.id });
-  return { id: task.id };
+  if (!jobQueueStarted()) return { id: task.id, status: 'queued' };
+  await sendJob(TASK_QUEUE, { taskId: task.id });
+  const until = Date.now() + waitMs;
+  for (;;) {
+    const row = await db.task.findUnique({ where: { id: task.id }, select: { status: true } });
+    const status = (row?.status ?? 'failed') as TaskStatus;
+    if (status === 'done' || status === 'failed' || Date.now() >= until) return { id: task.id, status };
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Copies another task's upload (same owner only) into a new task, inside the database. */
+async function copyInput(db: Db, actor: Actor, fromTaskId: string, toTaskId: string): Promise<void> {
+  const from = await db.task.findUnique({ where: { id: fromTaskId } });
+  if (!from || from.ownerId !== actor.id) throw new AppError('NOT_FOUND', 'no such task', { messageKey: 'task_error_no_file' });
+  const file = await taskFile(db, fromTaskId, 'input');
+  if (!file) throw new AppError('VALIDATION', 'no file', { messageKey: 'task_error_no_file' });
+  const sql = sqlOf(db);
+  const [copy] = await sql.query<{ id: string }>(
+    `INSERT INTO "core_task_file" ("id", "taskId", "role", "name", "contentType", "size", "complete") VALUES (gen_random_uuid()::text, $1, 'input', $2, $3, $4, true) RETURNING "id"`,
+    [toTaskId, file.name, file.contentType, file.size]
+  );
+  await sql.query(`INSERT INTO "core_task_file_chunk" ("fileId", "seq", "bytes") SELECT $1, "seq", "bytes" FROM "core_task_file_chunk" WHERE "fileId" = $2`, [copy!.id, file.id]);
 }
 
 async function actorOf(db: Db, userId: string): Promise<Actor | null> {
