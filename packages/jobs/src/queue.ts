@@ -5,7 +5,7 @@
 import PgBoss from 'pg-boss';
 import { sqlOf, type Db } from '@passerelle/db';
 
-export type JobHandler = (data: Record<string, unknown>, job: { id: string; retryCount: number }) => Promise<unknown>;
+export type JobHandler = (data: Record<string, unknown>, job: { id: string; retryCount: number; db: Db }) => Promise<unknown>;
 
 export interface QueueDefinition {
   name: string;
@@ -15,6 +15,8 @@ export interface QueueDefinition {
   retryDelaySeconds?: number;
   /** A run still active after this long is considered lost (the process died) and retried. */
   expireInSeconds?: number;
+  /** Also run on this schedule (cron, Europe/Brussels time); once across all app servers. */
+  cron?: string;
 }
 
 interface Running {
@@ -51,15 +53,16 @@ export interface StartOptions {
 /** Starts the queue and its workers (once per process; later calls return the running queue). */
 export async function startJobQueue({ db, queues, pollingIntervalSeconds = 1, onError }: StartOptions): Promise<PgBoss> {
   if (slot[KEY]) return slot[KEY].boss;
-  const boss = new PgBoss({ db: bossDb(db), schedule: false, supervise: true, migrate: true });
+  const boss = new PgBoss({ db: bossDb(db), schedule: queues.some((q) => q.cron), supervise: true, migrate: true });
   boss.on('error', (e: Error) => onError?.(e));
   await boss.start();
   const workers = new Map<string, string[]>();
   for (const q of queues) {
     await boss.createQueue(q.name, { name: q.name, retryLimit: q.retryLimit ?? 2, retryDelay: q.retryDelaySeconds ?? 5, expireInSeconds: q.expireInSeconds ?? 3600 });
     const id = await boss.work<Record<string, unknown>>(q.name, { batchSize: 1, pollingIntervalSeconds, includeMetadata: true }, async ([job]) => {
-      if (job) return q.handler(job.data, { id: job.id, retryCount: job.retryCount });
+      if (job) return q.handler(job.data, { id: job.id, retryCount: job.retryCount, db });
     });
+    if (q.cron) await boss.schedule(q.name, q.cron, {}, { tz: 'Europe/Brussels' });
     workers.set(q.name, [...(workers.get(q.name) ?? []), id]);
   }
   slot[KEY] = { boss, db, workers };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb } from '@passerelle/db/testing';
 import { AppError, type Actor } from '@passerelle/trpc';
-import { createTask, defineTask, readTaskFile, registerTasks, runTask, setTaskDatabase, startJobQueue, stopJobQueue, taskFile, taskForOwner, taskQueue, CHUNK_BYTES } from './index.ts';
+import { createTask, defineTask, readTaskFile, registerTasks, runTask, startJobQueue, stopJobQueue, taskFile, taskForOwner, taskQueue, CHUNK_BYTES } from './index.ts';
 
 let runs = 0;
 const COUNT = defineTask<{ factor: number }>({
@@ -60,7 +60,6 @@ describeEachDb('tasks', ({ getDb }) => {
 
   it('stores a multi-chunk upload, runs on the real queue with progress, and serves the output to its owner only', async () => {
     const db = getDb();
-    setTaskDatabase(db);
     await startJobQueue({ db, queues: [taskQueue()], pollingIntervalSeconds: 0.5 });
     try {
       const upload = Buffer.alloc(CHUNK_BYTES * 2 + 12345, 7);

@@ -54,22 +54,10 @@ export function taskQueue(onFailure?: (taskId: string, error: unknown) => void):
     retryLimit: 1,
     retryDelaySeconds: 2,
     expireInSeconds: 2 * 3600,
-    handler: async (data) => {
-      const taskId = String(data.taskId);
-      await runTask({ db: queueDb(), taskId, onFailure });
+    handler: async (data, { db }) => {
+      await runTask({ db, taskId: String(data.taskId), onFailure });
     }
   };
-}
-
-// The queue's database is the application's (set by startTaskRunner through startJobQueue's caller).
-const DB_KEY = Symbol.for('passerelle.jobs.db');
-function queueDb(): Db {
-  const db = (globalThis as { [DB_KEY]?: Db })[DB_KEY];
-  if (!db) throw new Error('task runner database not set');
-  return db;
-}
-export function setTaskDatabase(db: Db): void {
-  (globalThis as { [DB_KEY]?: Db })[DB_KEY] = db;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { defineTask } from '@passerelle/jobs';
+import { defineTask, type QueueDefinition } from '@passerelle/jobs';
+import { rollUpResponses } from '../services/rollup.ts';
 import { responseCount, responsesXlsx, surveyExport } from '../services/exports.ts';
 
 // The plugin's long-running tasks (see @passerelle/jobs): started by a procedure, run by the job queue,
@@ -26,3 +27,9 @@ export const responsesXlsxTask = defineTask<{ surveyId: string; locale: string }
 
 /** Every task of the plugin, registered by the app at start. */
 export const epnSurveyTasks = [responsesXlsxTask];
+
+/** Background jobs: the visitor-profile roll-up behind the dashboards, every minute. */
+export const PROFILE_ROLLUP_QUEUE = 'epn-survey-profile-rollup';
+export const epnSurveyJobs: QueueDefinition[] = [
+  { name: PROFILE_ROLLUP_QUEUE, cron: '* * * * *', retryLimit: 0, expireInSeconds: 1800, handler: (_data, { db }) => rollUpResponses({ db }) }
+];

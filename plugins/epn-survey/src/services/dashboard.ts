@@ -3,6 +3,7 @@ import { communeName } from '@passerelle/db/communes';
 import { label, type SurveyDefinition } from './definition.ts';
 import { suppressCounts, suppressTable, type Cell } from './suppression.ts';
 import { TEMPLATE_ID, visitorProfileTemplate } from './template.ts';
+import { ANSWER_ROWS, PROFILE_QUESTIONS } from './rollup.ts';
 
 // Dashboards: activity (sessions, people, topics, ages) and visitor profiles (answers to surveys made from
 // the visitor-profile template), per organisation or EPN, and for the whole region. All aggregation runs
@@ -68,37 +69,46 @@ export interface ProfileQuestion {
   total: Cell;
 }
 
-/** The questions of the visitor-profile template shown on dashboards. */
-const PROFILE_QUESTIONS = ['age_band', 'gender', 'education', 'employment', 'income', 'commune', 'visit_reason', 'internet_home', 'devices', 'skill_information', 'skill_communication', 'skill_content', 'skill_safety', 'skill_problem_solving'];
-
 /**
  * Visitor profiles from every response to surveys made from the visitor-profile template, in the scope.
  * Single-answer questions are one-way breakdowns with their total (suppressCounts hides small cells and
- * their complements); for multiple-answer questions each option is its own yes/no count.
+ * their complements); for multiple-answer questions each option is its own yes/no count. Counts come
+ * from the roll-up (services/rollup.ts) plus the responses still pending, read in one statement.
  */
 export async function visitorProfile({ db, scope, locale, threshold }: { db: Db; scope: Scope; locale: string; threshold: number }): Promise<{ responses: Cell; questions: ProfileQuestion[] }> {
-  const params: unknown[] = [TEMPLATE_ID];
-  const conds = [`s."templateId" = $1`, `r."day" >= $${params.push(`${scope.year}-01-01`)}::date`, `r."day" < $${params.push(`${scope.year + 1}-01-01`)}::date`];
-  if (scope.organisationIds) conds.push(`s."organisationId" = ANY($${params.push(scope.organisationIds)}::text[])`);
-  if (scope.placeId) conds.push(`r."placeId" = $${params.push(scope.placeId)}`);
-  conds.push(`e.key = ANY($${params.push(PROFILE_QUESTIONS)}::text[])`);
-  const sql = sqlOf(db);
-  // One pass over the answers: each (response, question) gives one row per answer (per ticked option for
-  // multiple choice); the row numbered 1 of each also counts the respondent once for "answered".
-  const counts = await sql.query<{ question: string; answer: string; n: number; respondents: number }>(
-    `SELECT e.key AS question, x.v AS answer, COUNT(*)::int AS n, SUM(CASE WHEN x.i = 1 THEN 1 ELSE 0 END)::int AS respondents
-     FROM "epn_response" r JOIN "epn_survey" s ON s."id" = r."surveyId", jsonb_each(r."answers") e,
-          LATERAL (SELECT t.v, t.i FROM jsonb_array_elements_text(CASE WHEN jsonb_typeof(e.value) = 'array' THEN e.value ELSE '[]'::jsonb END) WITH ORDINALITY AS t(v, i)
-                   UNION ALL SELECT e.value #>> '{}', 1 WHERE jsonb_typeof(e.value) <> 'array') x
-     WHERE ${conds.join(' AND ')} GROUP BY 1, 2`,
+  const params: unknown[] = [TEMPLATE_ID, `${scope.year}-01-01`, `${scope.year + 1}-01-01`, PROFILE_QUESTIONS];
+  const rolled = [`s."templateId" = $1`, `ro."day" >= $2::date`, `ro."day" < $3::date`];
+  const live = [`s."templateId" = $1`, `r."day" >= $2::date`, `r."day" < $3::date`];
+  if (scope.organisationIds) {
+    const i = params.push(scope.organisationIds);
+    rolled.push(`s."organisationId" = ANY($${i}::text[])`);
+    live.push(`s."organisationId" = ANY($${i}::text[])`);
+  }
+  if (scope.placeId) {
+    const i = params.push(scope.placeId);
+    rolled.push(`ro."placeId" = $${i}`);
+    live.push(`r."placeId" = $${i}`);
+  }
+  const rows = await sqlOf(db).query<{ question: string; answer: string; n: number; respondents: number }>(
+    `SELECT question, answer, SUM(n)::int AS n, SUM(respondents)::int AS respondents FROM (
+       SELECT ro."question", ro."answer", ro."n", ro."respondents"
+       FROM "epn_profile_rollup" ro JOIN "epn_survey" s ON s."id" = ro."surveyId"
+       WHERE ${rolled.join(' AND ')} AND (ro."question" = ANY($4::text[]) OR ro."question" = '')
+       UNION ALL
+       SELECT e.key, x.v, COUNT(*), SUM(CASE WHEN x.i = 1 THEN 1 ELSE 0 END)
+       FROM "epn_response_pending" p JOIN "epn_response" r ON r."id" = p."responseId" JOIN "epn_survey" s ON s."id" = r."surveyId", ${ANSWER_ROWS}
+       WHERE ${live.join(' AND ')} AND e.key = ANY($4::text[]) GROUP BY 1, 2
+       UNION ALL
+       SELECT '', '', COUNT(*), COUNT(*)
+       FROM "epn_response_pending" p JOIN "epn_response" r ON r."id" = p."responseId" JOIN "epn_survey" s ON s."id" = r."surveyId"
+       WHERE ${live.join(' AND ')}
+     ) t GROUP BY 1, 2`,
     params
   );
+  const counts = rows.filter((c) => c.question !== '');
   const answered = new Map<string, number>();
   for (const c of counts) answered.set(c.question, (answered.get(c.question) ?? 0) + c.respondents);
-  const total = await sql.query<{ n: number }>(
-    `SELECT COUNT(*)::int AS n FROM "epn_response" r JOIN "epn_survey" s ON s."id" = r."surveyId" WHERE ${conds.slice(0, -1).join(' AND ')}`,
-    params.slice(0, -1)
-  );
+  const total = [{ n: rows.find((c) => c.question === '')?.n ?? 0 }];
   const def: SurveyDefinition = visitorProfileTemplate();
   const questions: ProfileQuestion[] = [];
   for (const id of PROFILE_QUESTIONS) {

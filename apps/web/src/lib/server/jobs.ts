@@ -1,19 +1,21 @@
 import { getDb } from '@passerelle/db';
-import { registerTasks, setTaskDatabase, startJobQueue, stopJobQueue, taskQueue, type TaskDefinition } from '@passerelle/jobs';
-import { epnSurveyTasks } from '@passerelle/plugin-epn-survey/tasks';
+import { registerTasks, startJobQueue, stopJobQueue, taskQueue, type QueueDefinition, type TaskDefinition } from '@passerelle/jobs';
+import { epnSurveyJobs, epnSurveyTasks } from '@passerelle/plugin-epn-survey/tasks';
 import { log } from './log.ts';
 
 /** The long-running tasks of each plugin (one line per plugin), run by the job queue. */
 export const PLUGIN_TASKS: readonly TaskDefinition<never>[] = [...epnSurveyTasks] as TaskDefinition<never>[];
 
+/** Background jobs of each plugin (scheduled or sent by the plugin), one line per plugin. */
+export const PLUGIN_JOBS: readonly QueueDefinition[] = [...epnSurveyJobs];
+
 /** Starts the job queue and its workers in this server process (pg-boss on the app's database). */
 export async function startJobs(): Promise<void> {
   const db = getDb();
   registerTasks(PLUGIN_TASKS);
-  setTaskDatabase(db);
   await startJobQueue({
     db,
-    queues: [taskQueue((taskId, err) => log.error({ err, taskId }, 'task failed'))],
+    queues: [taskQueue((taskId, err) => log.error({ err, taskId }, 'task failed')), ...PLUGIN_JOBS],
     onError: (err) => log.error({ err }, 'job queue error')
   });
   // adapter-node emits this on SIGINT/SIGTERM once the HTTP server has closed: let running jobs finish.
