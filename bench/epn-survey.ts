@@ -25,9 +25,9 @@ const EXPORT_ROWS = Number(process.env.BENCH_EXPORT_ROWS ?? 1_000_000);
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const mib = (kb: number) => `${Math.round(kb / 1024)} MiB`;
 
-/** Resident memory of the app server process (the node process running scripts/start.ts), in kB. */
+/** Resident memory of the app server process (`node build/index.js`, started by scripts/start.ts), in kB. */
 function serverRss(): { rss: number; hwm: number } {
-  const pid = execFileSync('pgrep', ['-n', '-f', 'loader.mjs scripts/start.ts'], { encoding: 'utf8' }).trim();
+  const pid = execFileSync('pgrep', ['-n', '-f', 'build/index.js'], { encoding: 'utf8' }).trim();
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (k: string) => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
   return { rss: kb('VmRSS'), hwm: kb('VmHWM') };

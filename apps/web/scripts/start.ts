@@ -2,9 +2,15 @@
 // BEFORE the server opens the database (PGlite is single-process), then optional demo data, then the
 // HTTP server. Without SMTP_URL outside production, a local mail catcher receives the app's emails and
 // /dev/mail shows them, so a newcomer can verify an account without a mail server.
+//
+// This launcher runs under tsx (it imports the workspace's TypeScript); the server itself runs as a
+// plain `node build/index.js` child, without the TypeScript loader and without what migrating and
+// seeding left in memory: ~185 MiB resident instead of ~280 MiB (measured on PostgreSQL, after 100
+// pages). The database is closed here before the server opens it. Signals are passed on, and the
+// server stops if this launcher dies (its IPC channel closes; see hooks.server.ts).
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { migrateDeploy } from '@passerelle/db/migrate';
 
 const appDir = join(import.meta.dirname, '..');
@@ -26,10 +32,11 @@ console.log(`migrations applied in ${Math.round(performance.now() - t0)} ms`);
 
 if (process.env.SEED_DEMO === '1') {
   const { seedDemo } = await import('@passerelle/db/seed');
-  const { getDb } = await import('@passerelle/db');
-  await seedDemo(getDb()); // the server reuses this same database handle (kept on globalThis)
+  const { getDb, closeDb } = await import('@passerelle/db');
+  await seedDemo(getDb());
   const { PLUGIN_DEMO_SEEDS } = await import('../src/lib/server/demo-seeds.ts');
   for (const seed of PLUGIN_DEMO_SEEDS) await seed(getDb());
+  await closeDb(); // PGlite is single-process: the server opens it next
 }
 
 if (!process.env.SMTP_URL && process.env.NODE_ENV !== 'production') {
@@ -40,5 +47,14 @@ if (!process.env.SMTP_URL && process.env.NODE_ENV !== 'production') {
   console.log(`Mail catcher: emails sent by the app are listed at http://localhost:${process.env.PORT}/dev/mail`);
 }
 
-await import(pathToFileURL(build).href);
-console.log(`Passerelle is running at ${process.env.ORIGIN ?? `http://localhost:${process.env.PORT}`}`);
+const server = spawn(process.execPath, [...(process.env.NODE_SERVER_FLAGS?.split(' ').filter(Boolean) ?? []), build], { cwd: appDir, env: process.env, stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => server.kill(signal));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+const health = `http://127.0.0.1:${process.env.PORT}/healthz`;
+for (let waited = 0; waited < 180_000; waited += 200) {
+  if (await fetch(health).then((r) => r.ok, () => false)) {
+    console.log(`Passerelle is running at ${process.env.ORIGIN ?? `http://localhost:${process.env.PORT}`}`);
+    break;
+  }
+  await new Promise((r) => setTimeout(r, 200));
+}

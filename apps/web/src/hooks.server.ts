@@ -12,6 +12,8 @@ import { startJobs } from '$lib/server/jobs.ts';
 
 /** Once per server process, before the first request: the job queue that runs imports, exports and reminders. */
 export const init: ServerInit = async () => {
+  // Started by scripts/start.ts (an IPC channel): stop cleanly when that launcher goes away.
+  if (process.send) process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
   await startJobs();
 };
 
