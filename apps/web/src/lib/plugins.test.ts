@@ -8,7 +8,7 @@ import { hasMessage, t } from '@passerelle/i18n';
 import { APP_ERROR_CODES, errorMessageKey, router as trpcRouter, type AppErrorCode } from '@passerelle/trpc';
 import { PLUGINS } from './plugins.ts';
 
-const CORE_ROUTERS = ['account', 'organisation', 'admin'];
+const CORE_ROUTERS = ['account', 'organisation', 'admin', 'task'];
 const repo = join(import.meta.dirname, '../../../..');
 
 describe('plugin registry', () => {
