@@ -77,7 +77,7 @@ async function checkPlace(db: Db, organisationId: string, placeId: string | null
 }
 
 /** Attendees without zero cells, bands and genders in list order: one spelling per content. */
-function canonicalAttendees(attendees: Attendees): Record<string, Record<string, number>> {
+export function canonicalAttendees(attendees: Attendees): Record<string, Record<string, number>> {
   const out: Record<string, Record<string, number>> = {};
   for (const band of AGE_BANDS) {
     for (const g of GENDERS) {
