@@ -4,7 +4,7 @@ import { orPageError, type PluginEvent } from '@passerelle/plugin-sdk/server';
 import { attempt } from '@passerelle/plugin-sdk/forms';
 import { epnSurveyCaller } from '../server/router.ts';
 import { brusselsDay } from '../services/opening-hours.ts';
-import { attendeeValues, formChoices, monthFromForm, renameMonth, renameSession, sessionFromForm, withLists } from './activity-form.ts';
+import { attendeeValues, explained, formChoices, monthFromForm, renameMonth, renameSession, sessionFromForm, withLists } from './activity-form.ts';
 import { monthChoices } from './activity-month.ts';
 import { requireManager } from './manage.ts';
 
@@ -41,7 +41,7 @@ export const actions = {
     const monthly = record.kind === 'monthly';
     const activity = monthly ? monthFromForm(form) : sessionFromForm(form);
     const result = await attempt(form, event.locals.ctx.locale, () => api.activity.update({ id: record.id, activity }), { rename: monthly ? renameMonth : renameSession });
-    if (!('ok' in result)) return withLists(result, form);
+    if (!('ok' in result)) return withLists(explained(result, form, event.locals.ctx.locale, record.kind), form);
     redirect(303, `${localizeHref(`/epn/manage/activity/${record.id}`)}?saved=1`);
   },
   remove: async (event: PluginEvent<{ id: string }>) => {

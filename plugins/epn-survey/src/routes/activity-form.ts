@@ -1,7 +1,7 @@
-import { redirect } from '@sveltejs/kit';
-import { localizeHref } from '@passerelle/i18n';
+import { redirect, type ActionFailure } from '@sveltejs/kit';
+import { localizeHref, t } from '@passerelle/i18n';
 import { field, numberField, type PluginEvent } from '@passerelle/plugin-sdk/server';
-import { attempt } from '@passerelle/plugin-sdk/forms';
+import { attempt, type FormFailure } from '@passerelle/plugin-sdk/forms';
 import { epnSurveyCaller } from '../server/router.ts';
 import type { ActivityInput } from '../services/activity.ts';
 import { AGE_BANDS } from '../services/definition.ts';
@@ -81,15 +81,45 @@ export function monthFromForm(form: FormData): ActivityInput {
   };
 }
 
-/** Input paths → form fields, for the error summary. */
-export const renameSession = (path: string) => path.replace(/^activity\./, '');
+/** Input paths → form fields, for the error summary (a wrong attendee cell is the attendee grid's error). */
+export const renameSession = (path: string) => path.replace(/^activity\./, '').replace(/^attendees\..*/, 'attendees');
 export const renameMonth = (path: string) =>
-  path
-    .replace(/^activity\./, '')
+  renameSession(path)
     .replace(/^date$/, 'month')
     .replace(/^sessions$/, 'individualSessions')
     .replace(/^durationMinutes$/, 'hours')
     .replace(/^topicSessions\./, 'topic.');
+
+const GENERIC = ['error_field_invalid', 'error_field_too_short', 'error_field_too_long'];
+const attendeeCells = (form: FormData) => [...form.keys()].filter((k) => k.startsWith('a.')).map((k) => field(form, k));
+
+/**
+ * Input checks name only the field (the API's generic "not valid"): each field of the activity forms
+ * gets its own explanation instead, so that the member knows what to write.
+ */
+export function explained(failure: ActionFailure<FormFailure>, form: FormData, locale: string, kind: 'session' | 'monthly'): ActionFailure<FormFailure> {
+  const generic = new Set(GENERIC.map((k) => t(k, undefined, { locale })));
+  const cells = attendeeCells(form);
+  const people = cells.reduce((sum, c) => sum + (/^\d+$/.test(c) ? Number(c) : 0), 0);
+  const attendees = cells.some((c) => (c !== '' && !/^\d+$/.test(c)) || Number(c) > 1000) ? 'epn_survey_error_count' : people === 0 ? 'epn_survey_error_no_attendees' : kind === 'session' && field(form, 'sessionType') !== 'group' && people > 3 ? 'epn_survey_error_individual_attendees' : 'epn_survey_error_count';
+  const keys: Record<string, string> = {
+    date: 'epn_survey_error_date',
+    month: 'epn_survey_error_date',
+    durationMinutes: 'epn_survey_error_duration',
+    hours: 'epn_survey_error_duration_hours',
+    individualSessions: 'epn_survey_error_sessions_individualSessions',
+    groupSessions: 'epn_survey_error_group_sessions',
+    sessionType: 'epn_survey_error_session_type',
+    location: 'epn_survey_error_location',
+    note: 'epn_survey_error_text_too_long',
+    attendees
+  };
+  for (const [name, message] of Object.entries(failure.data.errors)) {
+    const key = name.startsWith('topic.') ? 'epn_survey_error_topic_sessions' : keys[name];
+    if (key && generic.has(message)) failure.data.errors[name] = t(key, undefined, { locale });
+  }
+  return failure;
+}
 
 /** The organisation is the place's, or the one chosen when the activity was not at one of its EPNs. */
 export async function organisationFor(event: PluginEvent, form: FormData): Promise<string> {
@@ -121,7 +151,7 @@ export const actions = {
     const form = await event.request.formData();
     const organisationId = await organisationFor(event, form);
     const result = await attempt(form, event.locals.ctx.locale, () => epnSurveyCaller(event).activity.record({ organisationId, activity: sessionFromForm(form) }), { rename: renameSession });
-    if (!('ok' in result)) return withLists(result, form);
+    if (!('ok' in result)) return withLists(explained(result, form, event.locals.ctx.locale, 'session'), form);
     redirect(303, `${localizeHref('/epn/manage/activity/new')}?saved=1`);
   }
 };

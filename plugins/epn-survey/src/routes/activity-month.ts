@@ -5,7 +5,7 @@ import { attempt } from '@passerelle/plugin-sdk/forms';
 import { epnSurveyCaller } from '../server/router.ts';
 import { lang } from '../server/locale.ts';
 import { brusselsDay } from '../services/opening-hours.ts';
-import { formChoices, monthFromForm, organisationFor, renameMonth, withLists } from './activity-form.ts';
+import { explained, formChoices, monthFromForm, organisationFor, renameMonth, withLists } from './activity-form.ts';
 import { requireManager } from './manage.ts';
 
 /** The months a member may enter totals for: the last three years, newest first, named in the page's language. */
@@ -44,7 +44,7 @@ export const actions = {
     const form = await event.request.formData();
     const organisationId = await organisationFor(event, form);
     const result = await attempt(form, event.locals.ctx.locale, () => epnSurveyCaller(event).activity.record({ organisationId, activity: monthFromForm(form) }), { rename: renameMonth });
-    if (!('ok' in result)) return withLists(result, form);
+    if (!('ok' in result)) return withLists(explained(result, form, event.locals.ctx.locale, 'monthly'), form);
     redirect(303, `${localizeHref('/epn/manage/activity/month')}?saved=${field(form, 'month')}&covered=${result.value.coveredSessions}`);
   }
 };

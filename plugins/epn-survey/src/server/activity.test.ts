@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachDb } from '@passerelle/db/testing';
+import { describeError } from '@passerelle/trpc';
 import { recordActivity } from '../services/activity.ts';
 import { callerFor, organisation, person, placeFields, refusal } from '../test-support.ts';
 
@@ -28,6 +29,9 @@ describeEachDb('epn-survey: activity reports', ({ getDb }) => {
     for (const bad of [{ date: '2026-02-30' }, { durationMinutes: 0 }, { attendees: {} }, { attendees: { '16-24': { woman: -1 } } }, { location: 'moon' }, { kind: 'monthly', date: '2026-10-15' }, { attendees: { '25-34': { woman: 5 } } }]) {
       expect((await refusal(ana.caller.activity.record({ organisationId: org.id, activity: session(bad) as never }))).code).toBe('BAD_REQUEST');
     }
+    // What a form sends when a number box holds text: the field's own message, not a generic one.
+    const unreadable = await refusal(ana.caller.activity.record({ organisationId: org.id, activity: { kind: 'monthly', date: '2026-10-01', sessions: Number.NaN, durationMinutes: Number.NaN, location: 'epn', topicSessions: { email: Number.NaN }, attendees: { '16-24': { man: Number.NaN } } } }));
+    expect(describeError(unreadable)).toMatchObject({ appCode: 'VALIDATION', fieldErrors: { 'activity.sessions': 'epn_survey_error_sessions', 'activity.durationMinutes': 'epn_survey_error_duration', 'activity.topicSessions.email': 'epn_survey_error_sessions', 'activity.attendees.16-24.man': 'epn_survey_error_count' } });
     expect(await db.epnActivity.count({ where: { organisationId: org.id } })).toBe(0);
   });
 

@@ -12,13 +12,13 @@ import { GENDERS, LOCATIONS, REFERRALS, SESSION_TYPES, TOPICS } from './lists.ts
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const zDay = z.string().regex(ISO_DAY, { message: 'epn_survey_error_date' }).refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), { message: 'epn_survey_error_date' });
-const zCount = z.number().int({ message: 'epn_survey_error_count' }).min(0, { message: 'epn_survey_error_count' }).max(1000, { message: 'epn_survey_error_count' });
+const zCount = z.number({ message: 'epn_survey_error_count' }).int({ message: 'epn_survey_error_count' }).min(0, { message: 'epn_survey_error_count' }).max(1000, { message: 'epn_survey_error_count' });
 
 /** Attendees by age band then gender: { "25-34": { "woman": 2 } }. Missing cells are zero. */
 export const ZAttendees = z.partialRecord(z.enum(AGE_BANDS), z.partialRecord(z.enum(GENDERS), zCount));
 export type Attendees = z.infer<typeof ZAttendees>;
 
-const zSessionCount = z.number().int({ message: 'epn_survey_error_sessions' }).min(0, { message: 'epn_survey_error_sessions' }).max(10_000, { message: 'epn_survey_error_sessions' });
+const zSessionCount = z.number({ message: 'epn_survey_error_sessions' }).int({ message: 'epn_survey_error_sessions' }).min(0, { message: 'epn_survey_error_sessions' }).max(10_000, { message: 'epn_survey_error_sessions' });
 
 export const ZActivityInput = z
   .object({
@@ -27,10 +27,10 @@ export const ZActivityInput = z
     date: zDay,
     /** Required for a session. For monthly totals, groupSessions says the mix instead. */
     sessionType: z.enum(SESSION_TYPES, { message: 'epn_survey_error_session_type' }).optional(),
-    sessions: z.number().int({ message: 'epn_survey_error_sessions' }).min(1, { message: 'epn_survey_error_sessions' }).max(10_000, { message: 'epn_survey_error_sessions' }).default(1),
+    sessions: z.number({ message: 'epn_survey_error_sessions' }).int({ message: 'epn_survey_error_sessions' }).min(1, { message: 'epn_survey_error_sessions' }).max(10_000, { message: 'epn_survey_error_sessions' }).default(1),
     /** Monthly totals: how many of `sessions` were group sessions (default: all if sessionType is group, else none). */
     groupSessions: zSessionCount.optional(),
-    durationMinutes: z.number().int({ message: 'epn_survey_error_duration' }).min(5, { message: 'epn_survey_error_duration' }).max(100_000, { message: 'epn_survey_error_duration' }),
+    durationMinutes: z.number({ message: 'epn_survey_error_duration' }).int({ message: 'epn_survey_error_duration' }).min(5, { message: 'epn_survey_error_duration' }).max(100_000, { message: 'epn_survey_error_duration' }),
     location: z.enum(LOCATIONS, { message: 'epn_survey_error_location' }),
     topics: z.array(z.enum(TOPICS)).max(TOPICS.length).default([]),
     /** Monthly totals: sessions per topic. */
