@@ -1,6 +1,9 @@
 import { expect, it } from 'vitest';
 import { describeEachDb } from '@passerelle/db/testing';
 import { describeError } from '@passerelle/trpc';
+import { t } from '@passerelle/i18n';
+import { failure } from '@passerelle/plugin-sdk/forms';
+import { explained, monthFromForm, renameMonth } from '../routes/activity-form.ts';
 import { recordActivity } from '../services/activity.ts';
 import { callerFor, organisation, person, placeFields, refusal } from '../test-support.ts';
 
@@ -29,9 +32,15 @@ describeEachDb('epn-survey: activity reports', ({ getDb }) => {
     for (const bad of [{ date: '2026-02-30' }, { durationMinutes: 0 }, { attendees: {} }, { attendees: { '16-24': { woman: -1 } } }, { location: 'moon' }, { kind: 'monthly', date: '2026-10-15' }, { attendees: { '25-34': { woman: 5 } } }]) {
       expect((await refusal(ana.caller.activity.record({ organisationId: org.id, activity: session(bad) as never }))).code).toBe('BAD_REQUEST');
     }
-    // What a form sends when a number box holds text: the field's own message, not a generic one.
-    const unreadable = await refusal(ana.caller.activity.record({ organisationId: org.id, activity: { kind: 'monthly', date: '2026-10-01', sessions: Number.NaN, durationMinutes: Number.NaN, location: 'epn', topicSessions: { email: Number.NaN }, attendees: { '16-24': { man: Number.NaN } } } }));
-    expect(describeError(unreadable)).toMatchObject({ appCode: 'VALIDATION', fieldErrors: { 'activity.sessions': 'epn_survey_error_sessions', 'activity.durationMinutes': 'epn_survey_error_duration', 'activity.topicSessions.email': 'epn_survey_error_sessions', 'activity.attendees.16-24.man': 'epn_survey_error_count' } });
+    // What the month form sends when its number boxes hold text: each field is named, and the page
+    // explains each one in the member's language.
+    const form = new FormData();
+    for (const [name, value] of Object.entries({ month: '2026-10', individualSessions: 'a few', groupSessions: '', hours: 'lots', 'topic.email': 'y', 'a.16-24.man': 'z' })) form.set(name, value);
+    const unreadable = await refusal(ana.caller.activity.record({ organisationId: org.id, activity: monthFromForm(form) }));
+    expect(Object.keys(describeError(unreadable).fieldErrors ?? {}).sort()).toEqual(['activity.attendees.16-24.man', 'activity.durationMinutes', 'activity.sessions', 'activity.topicSessions.email']);
+    const page = explained(failure(unreadable, form, 'nl', { rename: renameMonth }), form, 'nl', 'monthly');
+    const nl = (key: string) => t(key, undefined, { locale: 'nl' });
+    expect(page.data.errors).toEqual({ individualSessions: nl('epn_survey_error_sessions_individualSessions'), hours: nl('epn_survey_error_duration_hours'), 'topic.email': nl('epn_survey_error_topic_sessions'), attendees: nl('epn_survey_error_count') });
     expect(await db.epnActivity.count({ where: { organisationId: org.id } })).toBe(0);
   });
 
