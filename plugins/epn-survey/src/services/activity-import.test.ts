@@ -190,7 +190,7 @@ describeEachDb('epn-survey: importing past sessions from CSV', ({ getDb }) => {
       ['n-1', '2025-06-02', '', 'individual', '30', 'epn', '', '1', '', '', ''],
       ['n-2', '2025-06-03', '', 'individual', '30', 'epn', '', '1', '', '', '']
     ]);
-    // The same database, but the update inside the import's transaction fails.
+    // The same database, but the corrections inside the import's transaction fail.
     const failing = new Proxy(db, {
       get(target, prop, receiver) {
         if (prop !== '$transaction') return Reflect.get(target, prop, receiver);
@@ -200,8 +200,9 @@ describeEachDb('epn-survey: importing past sessions from CSV', ({ getDb }) => {
               fn(
                 new Proxy(tx, {
                   get(t, p, r) {
-                    if (p !== 'epnActivity') return Reflect.get(t, p, r);
-                    return { ...t.epnActivity, createMany: t.epnActivity.createMany.bind(t.epnActivity), update: () => Promise.reject(new Error('disk full')) };
+                    // The new rows are written first; the corrections (one statement) then fail.
+                    if (p === '$executeRawUnsafe') return () => Promise.reject(new Error('disk full'));
+                    return Reflect.get(t, p, r);
                   }
                 }) as Db
               ),

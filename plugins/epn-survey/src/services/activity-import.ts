@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { pipeline, Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
-import type { Db } from '@passerelle/db';
+import type { Db, Prisma } from '@passerelle/db';
 import { audit } from '@passerelle/auth';
 import type { Actor } from '@passerelle/trpc';
 import { requireOrganisation } from './access.ts';
@@ -341,6 +341,24 @@ async function plan(db: Db, organisationId: string, rows: ReadRow[]): Promise<Pl
   return result;
 }
 
+/**
+ * Corrects many session records in one statement (one UPDATE per row costs ~3 ms through Prisma: a
+ * file of 5,000 corrected rows would hold its transaction for 15 s).
+ */
+async function updateMany(tx: Prisma.TransactionClient, rows: { id: string; columns: Columns }[], actorId: string) {
+  const values = rows.map(({ id, columns: c }) => ({ id, placeId: c.placeId, date: c.date.toISOString().slice(0, 10), sessionType: c.sessionType, sessions: c.sessions, groupSessions: c.groupSessions, durationMinutes: c.durationMinutes, location: c.location, topics: c.topics, attendees: c.attendees, attendeeCount: c.attendeeCount, referrals: c.referrals, note: c.note }));
+  await tx.$executeRawUnsafe(
+    `UPDATE "epn_activity" a SET "placeId" = v."placeId", "date" = v."date", "sessionType" = v."sessionType", "sessions" = v."sessions", "groupSessions" = v."groupSessions",
+       "durationMinutes" = v."durationMinutes", "location" = v."location", "topics" = v."topics", "attendees" = v."attendees", "attendeeCount" = v."attendeeCount",
+       "referrals" = v."referrals", "note" = v."note", "updatedById" = $2, "updatedAt" = now()
+     FROM jsonb_to_recordset($1::jsonb) AS v("id" text, "placeId" text, "date" date, "sessionType" text, "sessions" int, "groupSessions" int, "durationMinutes" int, "location" text,
+       "topics" text[], "attendees" jsonb, "attendeeCount" int, "referrals" text[], "note" text)
+     WHERE a."id" = v."id" AND a."kind" = 'session'`,
+    JSON.stringify(values),
+    actorId
+  );
+}
+
 // ---------------------------------------------------------------------------------------------
 // The import
 
@@ -376,9 +394,11 @@ export async function importActivities({ db, actor, organisationId, upload, dryR
         done += batch.length;
         progress(done, total, true);
       }
-      for (const u of todo.updates) {
-        await tx.epnActivity.update({ where: { id: u.id }, data: { ...u.columns, updatedById: actor.id } });
-        progress(++done, total);
+      for (let i = 0; i < todo.updates.length; i += 500) {
+        const batch = todo.updates.slice(i, i + 500);
+        await updateMany(tx, batch, actor.id);
+        done += batch.length;
+        progress(done, total, true);
       }
       await audit({ db: tx, actorId: actor.id, action: 'epn-survey.activity.import', targetType: 'organisation', targetId: organisationId, data: { rows: file.read, created: report.created, updated: report.updated, unchanged: report.unchanged } });
     },
