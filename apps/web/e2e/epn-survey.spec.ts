@@ -296,6 +296,65 @@ for (const { locale, js } of CHAINS) {
       await visit(member, `/${locale}/epn/manage/dashboard`);
     });
 
+    test("the member enters a month's totals and imports a CSV of past sessions, seeing the validation report first", async () => {
+      // A month's totals: a wrong field is explained and nothing typed is lost.
+      await visit(member, `/${locale}/epn/manage/activity/month`);
+      const month = (await member.locator('#month option:checked').textContent())!.trim();
+      await member.locator('#individualSessions').fill('12');
+      await member.locator('#groupSessions').fill('3');
+      await member.locator('#hours').fill('beaucoup');
+      await member.locator('#topic-email').fill('5');
+      await member.locator('input[name="a.65-74.woman"]').fill('9');
+      await member.locator('input[name="a.25-34.man"]').fill('4');
+      await member.getByRole('button', { name: tr('epn_survey_save_month') }).click();
+      await expect(member.getByRole('alert')).toContainText(tr('epn_survey_error_duration_hours'));
+      await expect(member.locator('#topic-email')).toHaveValue('5');
+      await expect(member.locator('input[name="a.65-74.woman"]')).toHaveValue('9');
+      await expectAccessible(member);
+      await member.locator('#hours').fill('30,5');
+      await member.getByRole('button', { name: tr('epn_survey_save_month') }).click();
+      await expect(member.getByRole('status')).toContainText(tr('epn_survey_month_saved', { month }));
+      await expectAccessible(member);
+
+      // The import: a file with a wrong date is reported row by row, and cannot be imported.
+      await visit(member, `/${locale}/epn/manage/activity/import`);
+      // Dated today, so that they head the list of records.
+      const today = new Date().toISOString().slice(0, 10);
+      const [y, mo, d] = today.split('-');
+      const rows = (date: string) => `id;date;session_type;duration_minutes;location;topics;woman_65_74;man_75plus\r\ne2e-${locale}-1;${today};individual;45;epn;email;1;\r\ne2e-${locale}-2;${date};group;60;epn;banking|safety;4;2\r\n`;
+      const upload = async (text: string) => {
+        await member.locator('#file').setInputFiles({ name: `sessions-${locale}.csv`, mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${text}`) });
+        await member.getByRole('button', { name: tr('epn_survey_check_file') }).click();
+      };
+      await upload(rows(`31/02/${y}`));
+      await expect(member.getByRole('alert')).toContainText(tr('epn_survey_report_problems', { count: 1, file: `sessions-${locale}.csv` }));
+      await expect(member.locator('#report-section tbody tr')).toHaveCount(1);
+      await expect(member.locator('#report-section tbody tr')).toContainText(tr('epn_survey_error_date'));
+      await expect(member.locator('#report-section tbody th')).toHaveText('3');
+      await expect(member.getByRole('button', { name: tr('epn_survey_import_confirm') })).toHaveCount(0);
+      await expectAccessible(member);
+      // Corrected: the report says what will happen; nothing is stored before the confirmation.
+      await upload(rows(`${d}/${mo}/${y}`));
+      await expect(member.getByRole('status')).toContainText(tr('epn_survey_report_counts', { created: 2, updated: 0, unchanged: 0 }));
+      await expectAccessible(member);
+      await member.getByRole('button', { name: tr('epn_survey_import_confirm') }).click();
+      await expect(member).toHaveURL(/\/epn\/manage\/activity\?imported=2/);
+      await expect(member.getByRole('status')).toHaveText(tr('epn_survey_imported_sessions', { created: 2, updated: 0 }));
+      await expectAccessible(member);
+      // The same file again adds nothing.
+      await visit(member, `/${locale}/epn/manage/activity/import`);
+      await upload(rows(`${d}/${mo}/${y}`));
+      await expect(member.getByRole('status')).toContainText(tr('epn_survey_report_counts', { created: 0, updated: 0, unchanged: 2 }));
+
+      // The records say how and by whom they were entered; each can be corrected.
+      await visit(member, `/${locale}/epn/manage/activity`);
+      await expect(member.locator('main table')).toContainText(tr('epn_survey_source_import'));
+      await member.locator('main table tbody a').first().click();
+      await expect(member.locator('h1')).toHaveText(new RegExp(`${tr('epn_survey_correct_session')}|${tr('epn_survey_correct_month')}`));
+      await expectAccessible(member);
+      await visit(member, `/${locale}/epn/manage/places/import`);
+    });
+
     test('staff view the regional dashboard', async ({ browser }) => {
       const staff = await contextPage(browser, locale, js);
       await logIn(staff, DEMO.staff, undefined, locale);

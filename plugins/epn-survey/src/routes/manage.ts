@@ -32,7 +32,21 @@ export async function load(event: PluginEvent) {
     ctx.permissions.has('epn-survey.survey.manage') ? api.survey.mine() : [],
     ctx.permissions.has('epn-survey.activity.record') ? api.activity.list({}) : null
   ]);
-  return { locale: lang(ctx.locale), organisations, places, surveys, activity, staff: isRegionStaff(ctx.actor), created: event.url.searchParams.get('created') };
+  const counted = (name: string) => {
+    const v = event.url.searchParams.get(name);
+    return v && /^\d{1,6}$/.test(v) ? Number(v) : null;
+  };
+  const placesImported = counted('placesImported');
+  return {
+    locale: lang(ctx.locale),
+    organisations,
+    places,
+    surveys,
+    activity,
+    staff: isRegionStaff(ctx.actor),
+    created: event.url.searchParams.get('created'),
+    placesImported: placesImported === null ? null : { created: placesImported, updated: counted('placesUpdated') ?? 0 }
+  };
 }
 
 export const actions = {

@@ -62,6 +62,45 @@ describeEachDb('epn-survey: dashboards with small-cell suppression', ({ getDb })
     expect((await refusal(stranger.caller.dashboard.workspace({ year: 2026, placeId: second }))).code).toBe('FORBIDDEN');
   });
 
+  it("a month's totals count once: they stand in for that month's single sessions at the same EPN; topics count the sessions entered", async () => {
+    const db = getDb();
+    const org = await organisation(db);
+    const ana = await person(db, { memberships: [{ organisationId: org.id, role: 'member' }] });
+    const { id: p1 } = await ana.caller.place.create({ organisationId: org.id, place: placeFields('EPN Totals') });
+    const { id: p2 } = await ana.caller.place.create({ organisationId: org.id, place: placeFields('EPN Sessions') });
+    const session = (placeId: string, date: string, extra: Record<string, unknown>) => ana.caller.activity.record({ organisationId: org.id, activity: { placeId, date, sessionType: 'individual', durationMinutes: 45, location: 'epn', attendees: { '25-34': { man: 1 } }, ...extra } });
+    await session(p1, '2026-03-10', { sessionType: 'group', topics: ['email'], attendees: { '65-74': { woman: 4 } } });
+    await session(p1, '2026-03-20', { topics: ['safety'] });
+    await session(p2, '2026-03-15', { topics: ['email'], attendees: { '35-44': { woman: 2 } } });
+    await session(p1, '2026-05-02', {});
+    const march = { placeId: p1, kind: 'monthly' as const, date: '2026-03-01', sessions: 10, groupSessions: 4, durationMinutes: 1800, location: 'epn' as const, topicSessions: { email: 6, banking: 3 }, attendees: { '65-74': { woman: 15, man: 5 }, '75+': { other: 5 } } };
+    const first = await ana.caller.activity.record({ organisationId: org.id, activity: { ...march, attendees: { '65-74': { woman: 1 } } } });
+    expect(first.coveredSessions).toBe(2);
+    // Entered again: the same record is corrected, not a second one added.
+    const again = await ana.caller.activity.record({ organisationId: org.id, activity: march });
+    expect(again.id).toBe(first.id);
+    await ana.caller.activity.record({ organisationId: org.id, activity: { placeId: p1, kind: 'monthly', date: '2026-04-01', sessions: 5, durationMinutes: 600, location: 'home', topicSessions: { email: 2 }, attendees: { '16-24': { man: 8 } } } });
+    expect(await db.epnActivity.count({ where: { organisationId: org.id, kind: 'monthly' } })).toBe(2);
+
+    const d = (await ana.caller.dashboard.workspace({ year: 2026, organisationId: org.id })).activity;
+    expect(d.months.find((m) => m.month === '2026-03')).toEqual({ month: '2026-03', sessions: 11, people: 27, hours: 30.8 });
+    expect(d.months.find((m) => m.month === '2026-04')).toEqual({ month: '2026-04', sessions: 5, people: 8, hours: 10 });
+    expect(d.months.find((m) => m.month === '2026-05')).toEqual({ month: '2026-05', sessions: 1, people: 1, hours: 0.8 });
+    expect(d.totals).toEqual({ sessions: 17, people: 36 });
+    expect(d.sessionTypes).toEqual({ individual: 13, group: 4 });
+    expect(d.topics).toEqual([{ topic: 'email', sessions: 9 }, { topic: 'banking', sessions: 3 }]);
+    expect(d.locations).toEqual([{ location: 'epn', sessions: 12, people: 28 }, { location: 'home', sessions: 5, people: 8 }]);
+    const cell = (band: string, gender: string) => d.ages.find((a) => a.band === band && a.gender === gender)?.people;
+    expect([cell('65-74', 'woman'), cell('75+', 'other'), cell('25-34', 'man'), cell('35-44', 'woman')]).toEqual([15, 5, 1, 2]);
+    // One EPN's dashboard agrees with the whole organisation's.
+    expect((await ana.caller.dashboard.workspace({ year: 2026, placeId: p1 })).activity.totals).toEqual({ sessions: 16, people: 34 });
+
+    // The list says which sessions the month's totals stand in for.
+    const list = await ana.caller.activity.list({ organisationId: org.id });
+    const covered = list.records.filter((r) => r.coveredByMonth).map((r) => r.date);
+    expect(covered.sort()).toEqual(['2026-03-10', '2026-03-20']);
+  });
+
   it('staff set the threshold (never below 5), audited; dashboards use it', async () => {
     const db = getDb();
     const staff = await person(db, { roles: ['staff'] });

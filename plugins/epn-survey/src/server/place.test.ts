@@ -61,4 +61,31 @@ describeEachDb('epn-survey: the EPN directory', ({ getDb }) => {
     }
     expect(await db.epnPlace.findUniqueOrThrow({ where: { id } })).toEqual(before);
   });
+
+  it('the directory import: checked by one call, stored by another; refused to citizens and for another organisation; audited', async () => {
+    const db = getDb();
+    const [a, b] = [await organisation(db, 'A'), await organisation(db, 'B')];
+    const memberA = await person(db, { memberships: [{ organisationId: a.id, role: 'member' }] });
+    const citizen = await person(db);
+    const staff = await person(db, { roles: ['staff'] });
+    const { id: placeB } = await staff.caller.place.create({ organisationId: b.id, place: placeFields('EPN of B') });
+    const file = new TextEncoder().encode(`id,nom,adresse,code_postal,code_nis\r\n,EPN Nouveau,Rue Haute 9,1000,21004\r\n`);
+    expect(await memberA.caller.place.checkImport({ organisationId: a.id, format: 'csv', file })).toMatchObject({ rows: 1, created: 1, stored: false });
+    expect(await db.epnPlace.count({ where: { organisationId: a.id } })).toBe(0);
+    expect(await memberA.caller.place.importFile({ organisationId: a.id, format: 'csv', file })).toMatchObject({ created: 1, stored: true });
+    expect((await memberA.caller.place.mine()).map((p) => p.name)).toEqual(['EPN Nouveau']);
+    expect(await db.auditLog.count({ where: { action: 'epn-survey.place.import', actorId: memberA.actor.id } })).toBe(1);
+
+    for (const call of [() => citizen.caller.place.checkImport({ organisationId: a.id, format: 'csv', file }), () => citizen.caller.place.importFile({ organisationId: null, format: 'json', file }), () => memberA.caller.place.importFile({ organisationId: b.id, format: 'csv', file })]) {
+      expect((await refusal(call())).code).toBe('FORBIDDEN');
+    }
+    expect((await refusal(callerFor(db, null).place.checkImport({ organisationId: a.id, format: 'csv', file }))).code).toBe('UNAUTHORIZED');
+    // An EPN of B in A's file: a row error, and B's EPN is unchanged.
+    const takeOver = new TextEncoder().encode(`id,nom,adresse,code_postal,code_nis\r\n${placeB},EPN of A now,Rue Haute 9,1000,21004\r\n`);
+    const report = await memberA.caller.place.importFile({ organisationId: a.id, format: 'csv', file: takeOver });
+    expect([report.stored, report.errors.map((e) => e.messageKey)]).toEqual([false, ['epn_survey_error_import_place_other_organisation']]);
+    expect((await db.epnPlace.findUniqueOrThrow({ where: { id: placeB } })).name).toBe('EPN of B');
+    expect(await staff.caller.place.importFile({ organisationId: null, format: 'csv', file: takeOver })).toMatchObject({ updated: 1, stored: true });
+    expect((await db.epnPlace.findUniqueOrThrow({ where: { id: placeB } })).name).toBe('EPN of A now');
+  });
 });

@@ -23,3 +23,10 @@ export const ZRespond = z.object({
   /** A kiosk sends one per response, so that a resend is counted once. */
   idempotencyKey: z.string().regex(/^[A-Za-z0-9-]{16,64}$/).optional()
 });
+
+/** Raw file bytes, from a form action through the server-side caller (JSON clients cannot send them).
+ *  The import services apply the precise limits while reading; this only bounds what reaches them. */
+export const ZUploadBytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array && v.byteLength <= 8 * 1024 * 1024, { message: 'epn_survey_error_import_too_big' });
+export const ZActivityImport = z.object({ organisationId: z.string().min(1).max(64), file: ZUploadBytes });
+export const ZPlaceImport = z.object({ organisationId: z.string().min(1).max(64).nullable(), format: z.enum(['csv', 'json']), file: ZUploadBytes });
+export const ZOrganisationId = z.object({ organisationId: z.string().min(1).max(64) });

@@ -24,27 +24,44 @@ function where(scope: Scope, alias: string, params: unknown[], dateColumn: strin
   return parts.join(' AND ');
 }
 
+/**
+ * The activity records that count: every month's totals, and the single sessions of months that have
+ * no totals for the same organisation and EPN (a month's totals stand in for its sessions, so a month
+ * entered both ways is counted once). Used as `FROM ${COUNTED} a`.
+ */
+const COUNTED = `(SELECT x.* FROM "epn_activity" x
+  WHERE x."kind" = 'monthly' OR NOT EXISTS (
+    SELECT 1 FROM "epn_activity" mo
+    WHERE mo."kind" = 'monthly' AND mo."organisationId" = x."organisationId" AND mo."placeId" IS NOT DISTINCT FROM x."placeId"
+      AND mo."date" = date_trunc('month', x."date")::date))`;
+
+/** Sessions of a record about a topic: 1 per topic for a session, the entered count for monthly totals. */
+const TOPIC_SESSIONS = `CASE WHEN a."kind" = 'monthly' THEN COALESCE((a."topicSessions" ->> t)::int, 0) ELSE a."sessions" END`;
+
 /** Activity of a year: per month, by topic, by location, by age band × gender, and by commune of the EPN. */
 export async function activityDashboard({ db, scope, locale }: { db: Db; scope: Scope; locale: string }) {
   const sql = sqlOf(db);
   const p1: unknown[] = [];
   const w1 = where(scope, 'a', p1, 'date');
   const [months, topics, locations, ages, communes] = await Promise.all([
-    sql.query<{ month: string; sessions: number; people: number; minutes: number }>(
-      `SELECT to_char(a."date", 'YYYY-MM') AS month, SUM(a."sessions")::int AS sessions, SUM(a."attendeeCount")::int AS people, SUM(a."durationMinutes")::int AS minutes
-       FROM "epn_activity" a WHERE ${w1} GROUP BY 1 ORDER BY 1`,
+    sql.query<{ month: string; sessions: number; groupSessions: number; people: number; minutes: number }>(
+      `SELECT to_char(a."date", 'YYYY-MM') AS month, SUM(a."sessions")::int AS sessions, SUM(a."groupSessions")::int AS "groupSessions", SUM(a."attendeeCount")::int AS people, SUM(a."durationMinutes")::int AS minutes
+       FROM ${COUNTED} a WHERE ${w1} GROUP BY 1 ORDER BY 1`,
       p1
     ),
-    sql.query<{ topic: string; sessions: number }>(`SELECT t AS topic, SUM(a."sessions")::int AS sessions FROM "epn_activity" a, unnest(a."topics") t WHERE ${w1} GROUP BY 1 ORDER BY 2 DESC, 1`, p1),
-    sql.query<{ location: string; sessions: number; people: number }>(`SELECT a."location", SUM(a."sessions")::int AS sessions, SUM(a."attendeeCount")::int AS people FROM "epn_activity" a WHERE ${w1} GROUP BY 1 ORDER BY 1`, p1),
+    sql.query<{ topic: string; sessions: number }>(
+      `SELECT t AS topic, SUM(${TOPIC_SESSIONS})::int AS sessions FROM ${COUNTED} a, unnest(a."topics") t WHERE ${w1} GROUP BY 1 HAVING SUM(${TOPIC_SESSIONS}) > 0 ORDER BY 2 DESC, 1`,
+      p1
+    ),
+    sql.query<{ location: string; sessions: number; people: number }>(`SELECT a."location", SUM(a."sessions")::int AS sessions, SUM(a."attendeeCount")::int AS people FROM ${COUNTED} a WHERE ${w1} GROUP BY 1 ORDER BY 1`, p1),
     sql.query<{ band: string; gender: string; people: number }>(
       `SELECT b.key AS band, g.key AS gender, SUM(g.value::int)::int AS people
-       FROM "epn_activity" a, jsonb_each(a."attendees") b, jsonb_each_text(b.value) g WHERE ${w1} GROUP BY 1, 2`,
+       FROM ${COUNTED} a, jsonb_each(a."attendees") b, jsonb_each_text(b.value) g WHERE ${w1} GROUP BY 1, 2`,
       p1
     ),
     sql.query<{ nis: string; sessions: number; people: number }>(
       `SELECT p."communeNis" AS nis, SUM(a."sessions")::int AS sessions, SUM(a."attendeeCount")::int AS people
-       FROM "epn_activity" a JOIN "epn_place" p ON p."id" = a."placeId" WHERE ${w1} GROUP BY 1 ORDER BY 1`,
+       FROM ${COUNTED} a JOIN "epn_place" p ON p."id" = a."placeId" WHERE ${w1} GROUP BY 1 ORDER BY 1`,
       p1
     )
   ]);
@@ -53,6 +70,8 @@ export async function activityDashboard({ db, scope, locale }: { db: Db; scope: 
   return {
     months: allMonths.map((month) => ({ month, sessions: byMonth.get(month)?.sessions ?? 0, people: byMonth.get(month)?.people ?? 0, hours: Math.round((byMonth.get(month)?.minutes ?? 0) / 6) / 10 })),
     totals: { sessions: months.reduce((s, m) => s + m.sessions, 0), people: months.reduce((s, m) => s + m.people, 0) },
+    /** Sessions by type: individual and group. */
+    sessionTypes: { individual: months.reduce((s, m) => s + m.sessions - m.groupSessions, 0), group: months.reduce((s, m) => s + m.groupSessions, 0) },
     topics,
     locations,
     ages,

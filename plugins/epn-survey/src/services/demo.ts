@@ -81,7 +81,7 @@ export async function seedEpnSurveyDemo(db: Db): Promise<number> {
         (attendees[band] ??= {})[g] = (attendees[band][g] ?? 0) + 1;
       }
       const count = Object.values(attendees).reduce((s, x) => s + Object.values(x).reduce((a, b) => a + b, 0), 0);
-      return { organisationId: place.organisationId, placeId: place.id, date: day(i * 2), sessionType: group ? 'group' : 'individual', durationMinutes: group ? 120 : pick([30, 45, 60]), location: place.mobile ? 'mobile' : 'epn', topics: [pick(topics)], attendees, attendeeCount: count, referrals: [], createdById: member?.id ?? null };
+      return { organisationId: place.organisationId, placeId: place.id, date: day(i * 2), sessionType: group ? 'group' : 'individual', groupSessions: group ? 1 : 0, durationMinutes: group ? 120 : pick([30, 45, 60]), location: place.mobile ? 'mobile' : 'epn', topics: [pick(topics)], attendees, attendeeCount: count, referrals: [], createdById: member?.id ?? null };
     })
   });
   return places.length;

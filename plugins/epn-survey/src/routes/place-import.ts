@@ -1,0 +1,64 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { localizeHref, t } from '@passerelle/i18n';
+import { field, type PluginEvent } from '@passerelle/plugin-sdk/server';
+import { attempt } from '@passerelle/plugin-sdk/forms';
+import { epnSurveyCaller } from '../server/router.ts';
+import { isRegionStaff } from '../services/access.ts';
+import { IMPORT_MAX_BYTES, MEDNUM_URL, MEDNUM_VERSION, PROFILE_VERSION } from '../services/place-format.ts';
+import type { PlaceImportReport } from '../services/place-import.ts';
+import { myOrganisations, requireManager } from './manage.ts';
+import { packUpload, translateIssues, unpackUpload, uploadedFile } from './uploads.ts';
+
+/** JSON if the file says so (name or first character), else CSV. */
+function formatOf(name: string, bytes: Uint8Array): 'csv' | 'json' {
+  if (/\.json$/i.test(name)) return 'json';
+  if (/\.csv$/i.test(name)) return 'csv';
+  const start = new TextDecoder().decode(bytes.subarray(0, 16)).replace(/^\uFEFF/, '').trimStart();
+  return start.startsWith('[') || start.startsWith('{') ? 'json' : 'csv';
+}
+
+/** The organisation field: one of the member's organisations, or '' for "the one named in each row". */
+const organisationOf = (form: FormData) => field(form, 'organisationId') || null;
+
+/** /epn/manage/places/import: EPNs from a directory file (CSV or JSON), its validation report, then the import. */
+export async function load(event: PluginEvent) {
+  requireManager(event);
+  return { organisations: await myOrganisations(event), staff: isRegionStaff(event.locals.ctx.actor), mednum: { url: MEDNUM_URL, version: MEDNUM_VERSION, profile: PROFILE_VERSION } };
+}
+
+function report(r: PlaceImportReport, locale: string) {
+  return { ...r, errors: translateIssues(r.errors, locale) };
+}
+
+export const actions = {
+  check: async (event: PluginEvent) => {
+    requireManager(event);
+    const locale = event.locals.ctx.locale;
+    const upload = await uploadedFile(event, IMPORT_MAX_BYTES);
+    if (!upload.ok) {
+      const message = t(upload.reason === 'too_big' ? 'epn_survey_error_import_too_big' : 'epn_survey_error_import_no_file', undefined, { locale });
+      return fail(upload.reason === 'too_big' ? 413 : 400, { values: { organisationId: upload.form ? field(upload.form, 'organisationId') : '' }, errors: { file: message }, message });
+    }
+    const format = formatOf(upload.name, upload.bytes);
+    const organisationId = organisationOf(upload.form);
+    const result = await attempt(upload.form, locale, () => epnSurveyCaller(event).place.checkImport({ organisationId, format, file: upload.bytes }), { rename: () => 'file' });
+    if (!('ok' in result)) return result;
+    return { report: report(result.value, locale), fileName: upload.name, format, organisationId: organisationId ?? '', payload: result.value.errorCount === 0 ? packUpload(upload.bytes) : null };
+  },
+  confirm: async (event: PluginEvent) => {
+    requireManager(event);
+    const locale = event.locals.ctx.locale;
+    const form = await event.request.formData();
+    const bytes = unpackUpload(field(form, 'payload'), IMPORT_MAX_BYTES);
+    if (!bytes) {
+      const message = t('epn_survey_error_import_no_file', undefined, { locale });
+      return fail(400, { values: {}, errors: { file: message }, message });
+    }
+    const format = field(form, 'format') === 'json' ? 'json' : 'csv';
+    const organisationId = organisationOf(form);
+    const result = await attempt(form, locale, () => epnSurveyCaller(event).place.importFile({ organisationId, format, file: bytes }), { rename: () => 'file' });
+    if (!('ok' in result)) return result;
+    if (!result.value.stored) return { report: report(result.value, locale), fileName: field(form, 'fileName'), format, organisationId: organisationId ?? '', payload: null };
+    redirect(303, `${localizeHref('/epn/manage')}?placesImported=${result.value.created}&placesUpdated=${result.value.updated}`);
+  }
+};
