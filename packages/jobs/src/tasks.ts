@@ -18,7 +18,7 @@ export interface TaskRunContext<I> {
   input: I;
   /** The owner, with roles and memberships read when the run starts. */
   actor: Actor;
-  /** Reports progress: `done` units of `total` (rows, usually). Written at most every 250 ms. */
+  /** Reports progress: `done` units of `total` (rows, usually). Written at most every 250 ms; never throws. */
   progress(done: number, total?: number): Promise<void>;
   /** The uploaded file, if the task was created with one. */
   inputFile: StoredFile | null;
@@ -155,6 +155,7 @@ export async function runTask({ db, taskId, onFailure, now = () => new Date() }:
   const actor = await actorOf(db, task.ownerId);
   if (!actor) return fail(new AppError('FORBIDDEN'));
   let last = 0;
+  let reported: { done: number; total: number | undefined } = { done: 0, total: undefined };
   const inputFile = await taskFile(db, taskId, 'input');
   try {
     const result = await definition.run({
@@ -168,15 +169,18 @@ export async function runTask({ db, taskId, onFailure, now = () => new Date() }:
         return readTaskFile(db, inputFile.id);
       },
       progress: async (done, total) => {
+        reported = { done, total: total ?? reported.total };
         const t = Date.now();
         if (t - last < 250) return;
         last = t;
-        await db.task.update({ where: { id: taskId }, data: { done, ...(total === undefined ? {} : { total }) } });
+        // A progress write that fails (a busy database) is skipped: the work itself goes on.
+        await db.task.update({ where: { id: taskId }, data: { done, ...(total === undefined ? {} : { total }) } }).catch(() => undefined);
       },
       writeOutput: (file) => writeTaskFile({ db, taskId, role: 'output', ...file })
     });
-    const finished = await db.task.findUnique({ where: { id: taskId }, select: { done: true, total: true } });
-    await db.task.update({ where: { id: taskId }, data: { status: 'done', finishedAt: now(), result: result ?? undefined, done: Math.max(finished?.done ?? 0, finished?.total ?? 0) } });
+    // The last progress reported, even if its write was skipped by the throttle: a finished task is whole.
+    const done = Math.max(reported.done, reported.total ?? 0);
+    await db.task.update({ where: { id: taskId }, data: { status: 'done', finishedAt: now(), result: result ?? undefined, done, total: reported.total ?? done } });
     return 'done';
   } catch (e) {
     return fail(e);
@@ -190,6 +194,7 @@ export interface TaskView {
   status: TaskStatus;
   done: number;
   total: number | null;
+  input: unknown;
   result: unknown;
   errorKey: string | null;
   errorParams: Record<string, string | number>;
@@ -211,6 +216,7 @@ export async function taskForOwner({ db, actor, id }: { db: Db; actor: Actor; id
     status: task.status as TaskStatus,
     done: task.done,
     total: task.total,
+    input: task.input,
     result: task.result,
     errorKey: task.errorKey,
     errorParams: (task.errorParams ?? {}) as Record<string, string | number>,

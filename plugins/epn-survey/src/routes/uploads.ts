@@ -1,10 +1,10 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
-import { t } from '@passerelle/i18n';
+import { localizeHref, t } from '@passerelle/i18n';
 import type { PluginEvent } from '@passerelle/plugin-sdk/server';
 
-// File imports in two steps without JavaScript: the first POST uploads the file and shows its
-// validation report; the report page carries the file (compressed) in a hidden field to the second
-// POST, which imports it. The server keeps nothing between the two, and checks the file again.
+// File imports in two steps, each a task (services/import-tasks.ts): the first POST uploads the file,
+// which is stored and checked; the report page names that task in a hidden field, and the second POST
+// imports the same stored file (checked again). Small files are done before the answer; for large ones
+// the member follows the progress on the task page, which comes back here with ?task=….
 
 /** Room for the multipart envelope and the other fields around the file. */
 const FORM_OVERHEAD = 64 * 1024;
@@ -31,19 +31,9 @@ export async function uploadedFile(event: PluginEvent, maxBytes: number): Promis
   return { ok: true, form, bytes: new Uint8Array(await file.arrayBuffer()), name: file.name };
 }
 
-/** The file for the report page's hidden field: gzip, then base64 (text files shrink several times). */
-export function packUpload(bytes: Uint8Array): string {
-  return gzipSync(bytes).toString('base64');
-}
-
-/** The file back from the hidden field; null if it is not a packed file or unpacks past `maxBytes`. */
-export function unpackUpload(payload: string, maxBytes: number): Uint8Array | null {
-  if (payload === '' || payload.length > maxBytes * 2 || !/^[A-Za-z0-9+/]+=*$/.test(payload)) return null;
-  try {
-    return new Uint8Array(gunzipSync(Buffer.from(payload, 'base64'), { maxOutputLength: maxBytes }));
-  } catch {
-    return null;
-  }
+/** Where to go once an import task was started: its result here if it is done, else its progress page. */
+export function afterTask(task: { id: string; status: string }, page: string): string {
+  return task.status === 'done' || task.status === 'failed' ? `${localizeHref(page)}?task=${encodeURIComponent(task.id)}` : localizeHref(`/tasks/${task.id}`);
 }
 
 /** A report's problems in the reader's language. */

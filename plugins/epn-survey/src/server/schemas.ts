@@ -28,5 +28,9 @@ export const ZRespond = z.object({
  *  The import services apply the precise limits while reading; this only bounds what reaches them. */
 export const ZUploadBytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array && v.byteLength <= 8 * 1024 * 1024, { message: 'epn_survey_error_import_too_big' });
 export const ZActivityImport = z.object({ organisationId: z.string().min(1).max(64), file: ZUploadBytes });
+/** Start a check (dryRun) of an uploaded file, or the import of a file checked before (fromTask). */
+const importStart = { dryRun: z.boolean(), fileName: z.string().max(200).default(''), file: ZUploadBytes.optional(), fromTask: z.string().min(1).max(40).optional() };
+export const ZActivityImportStart = z.object({ organisationId: z.string().min(1).max(64), ...importStart });
+export const ZPlaceImportStart = z.object({ organisationId: z.string().min(1).max(64).nullable(), format: z.enum(['csv', 'json']), ...importStart });
 export const ZPlaceImport = z.object({ organisationId: z.string().min(1).max(64).nullable(), format: z.enum(['csv', 'json']), file: ZUploadBytes });
 export const ZOrganisationId = z.object({ organisationId: z.string().min(1).max(64) });
