@@ -48,7 +48,14 @@ if (!process.env.SMTP_URL && process.env.NODE_ENV !== 'production') {
 }
 
 const server = spawn(process.execPath, [...(process.env.NODE_SERVER_FLAGS?.split(' ').filter(Boolean) ?? []), build], { cwd: appDir, env: process.env, stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => server.kill(signal));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    server.kill(signal);
+    // adapter-node waits up to SHUTDOWN_TIMEOUT (30 s) for open connections, then the server closes the
+    // job queue and the database; past that, it is stopped.
+    setTimeout(() => server.kill('SIGKILL'), (Number(process.env.SHUTDOWN_TIMEOUT ?? 30) + 15) * 1000).unref();
+  });
+}
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 const health = `http://127.0.0.1:${process.env.PORT}/healthz`;
 for (let waited = 0; waited < 180_000; waited += 200) {

@@ -1,4 +1,4 @@
-import { getDb } from '@passerelle/db';
+import { closeDb, getDb } from '@passerelle/db';
 import { registerTasks, startJobQueue, stopJobQueue, taskQueue, type QueueDefinition, type TaskDefinition } from '@passerelle/jobs';
 import { epnSurveyJobs, epnSurveyTasks } from '@passerelle/plugin-epn-survey/tasks';
 import { log } from './log.ts';
@@ -18,6 +18,14 @@ export async function startJobs(): Promise<void> {
     queues: [taskQueue((taskId, err) => log.error({ err, taskId }, 'task failed')), ...PLUGIN_JOBS],
     onError: (err) => log.error({ err }, 'job queue error')
   });
-  // adapter-node emits this on SIGINT/SIGTERM once the HTTP server has closed: let running jobs finish.
-  process.once('sveltekit:shutdown' as 'beforeExit', () => void stopJobQueue());
+  // adapter-node emits this on SIGINT/SIGTERM once the HTTP server has closed. Running jobs may finish
+  // (up to 10 s; an interrupted one is retried elsewhere), then the database closes and the process ends
+  // (the queue's timers and the pool would otherwise keep it alive).
+  process.once('sveltekit:shutdown' as 'beforeExit', () => {
+    void (async () => {
+      await stopJobQueue().catch((err: unknown) => log.error({ err }, 'job queue stop failed'));
+      await closeDb().catch(() => undefined);
+      process.exit(0);
+    })();
+  });
 }
