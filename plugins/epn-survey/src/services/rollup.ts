@@ -51,8 +51,13 @@ export async function rollUpResponses({ db, batch = 20_000 }: { db: Db; batch?: 
       return row?.taken ?? 0;
     });
     total += taken;
-    if (taken < batch) return total;
+    if (taken < batch) break;
   }
+  // The dashboards join the pending rows to the responses: with statistics from when the table was full,
+  // the planner would scan every response instead of looking up the few left. Fresh statistics (cheap on
+  // a table this small) keep that join an index lookup.
+  if (total > 0) await sql.query(`ANALYZE "epn_response_pending"`);
+  return total;
 }
 
 /** How many responses wait to be counted (the dashboards count them live meanwhile). */
