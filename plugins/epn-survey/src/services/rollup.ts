@@ -23,32 +23,31 @@ export async function rollUpResponses({ db, batch = 20_000 }: { db: Db; batch?: 
   const sql = sqlOf(db);
   let total = 0;
   for (;;) {
+    // Plain index lookups by id at each step, whatever the planner's statistics say (a bulk load makes
+    // them stale: a join planned for an empty table would compare every pending row with every other).
     const taken = await sql.transaction(async (query) => {
-      const [row] = await query<{ taken: number }>(
-        `WITH taken AS (
-           DELETE FROM "epn_response_pending" WHERE "responseId" IN (SELECT "responseId" FROM "epn_response_pending" LIMIT $1 FOR UPDATE SKIP LOCKED)
-           RETURNING "responseId"
-         ), responses AS (
+      const ids = (await query<{ id: string }>(`SELECT "responseId" AS id FROM "epn_response_pending" LIMIT $1 FOR UPDATE SKIP LOCKED`, [batch])).map((r) => r.id);
+      if (ids.length === 0) return 0;
+      await query(
+        `WITH responses AS (
            SELECT r."surveyId", COALESCE(r."placeId", '') AS "placeId", r."day", r."answers"
-           FROM taken t JOIN "epn_response" r ON r."id" = t."responseId" JOIN "epn_survey" s ON s."id" = r."surveyId"
-           WHERE s."templateId" = $2
+           FROM "epn_response" r JOIN "epn_survey" s ON s."id" = r."surveyId"
+           WHERE r."id" = ANY($1::text[]) AND s."templateId" = $2
          ), counts AS (
            SELECT r."surveyId", r."placeId", r."day", e.key AS question, x.v AS answer, COUNT(*)::int AS n, SUM(CASE WHEN x.i = 1 THEN 1 ELSE 0 END)::int AS respondents
            FROM responses r, ${ANSWER_ROWS}
            WHERE e.key = ANY($3::text[]) GROUP BY 1, 2, 3, 4, 5
            UNION ALL
            SELECT r."surveyId", r."placeId", r."day", '', '', COUNT(*)::int, COUNT(*)::int FROM responses r GROUP BY 1, 2, 3
-         ), added AS (
-           INSERT INTO "epn_profile_rollup" ("surveyId", "placeId", "day", "question", "answer", "n", "respondents")
-           SELECT * FROM counts
-           ON CONFLICT ("surveyId", "placeId", "day", "question", "answer")
-           DO UPDATE SET "n" = "epn_profile_rollup"."n" + EXCLUDED."n", "respondents" = "epn_profile_rollup"."respondents" + EXCLUDED."respondents"
-           RETURNING 1
          )
-         SELECT (SELECT COUNT(*) FROM taken)::int AS taken, (SELECT COUNT(*) FROM added)::int AS added`,
-        [batch, TEMPLATE_ID, PROFILE_QUESTIONS]
+         INSERT INTO "epn_profile_rollup" ("surveyId", "placeId", "day", "question", "answer", "n", "respondents")
+         SELECT * FROM counts
+         ON CONFLICT ("surveyId", "placeId", "day", "question", "answer")
+         DO UPDATE SET "n" = "epn_profile_rollup"."n" + EXCLUDED."n", "respondents" = "epn_profile_rollup"."respondents" + EXCLUDED."respondents"`,
+        [ids, TEMPLATE_ID, PROFILE_QUESTIONS]
       );
-      return row?.taken ?? 0;
+      await query(`DELETE FROM "epn_response_pending" WHERE "responseId" = ANY($1::text[])`, [ids]);
+      return ids.length;
     });
     total += taken;
     if (taken < batch) break;
