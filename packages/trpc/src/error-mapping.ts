@@ -34,16 +34,12 @@ export function toTRPCError(error: AppError): TRPCError {
 }
 
 /** Zod issues -> { field: messageKey }. The key is generic; the path names the field. */
-const MESSAGE_KEY = /^[a-z][a-z0-9]*(_[a-z0-9]+)+$/;
-
 export function zodFieldErrors(error: ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const field = issue.path.length ? issue.path.map(String).join('.') : '_';
     if (out[field]) continue;
-    // A schema may name its own message (a message key such as "epn_survey_error_import_too_big");
-    // zod's own messages are English sentences, which become the generic translated ones.
-    out[field] = MESSAGE_KEY.test(issue.message) ? issue.message : issue.code === 'too_big' ? 'error_field_too_long' : issue.code === 'too_small' ? 'error_field_too_short' : 'error_field_invalid';
+    out[field] = issue.code === 'too_big' ? 'error_field_too_long' : issue.code === 'too_small' ? 'error_field_too_short' : 'error_field_invalid';
   }
   return out;
 }
