@@ -2,6 +2,7 @@ import type { Db } from '@passerelle/db';
 import { validateSession, rolesFrom, loadRoleGrants, resolvePermissions } from '@passerelle/auth';
 import { defaultGrants, type PluginManifest } from '@passerelle/plugin-sdk';
 import type { Actor, Context, OutgoingMail, Role, Translate } from '@passerelle/trpc';
+import { bridgesFor } from './bridges.ts';
 import { coreManifest } from './core/permissions.ts';
 import { enabledPlugins } from './core/services/plugin-switches.ts';
 import { cached } from './core/services/settings-cache.ts';
@@ -64,6 +65,7 @@ export async function createContext(opts: CreateContextOptions): Promise<Context
     pluginIds: opts.pluginIds,
     enabledPlugins: enabled,
     sendMail: opts.sendMail,
+    bridges: bridgesFor(enabled),
     ...(opts.setSessionToken ? { setSessionToken: opts.setSessionToken } : {})
   };
 }

@@ -5,6 +5,7 @@ import { organisationRouter } from './core/organisation/router.ts';
 import { taskRouter } from './core/task/router.ts';
 import { ideasRouter } from '@passerelle/plugin-ideas/router';
 import { epnSurveyRouter } from '@passerelle/plugin-epn-survey/router';
+import { mobileEpnRouter } from '@passerelle/plugin-mobile-epn/router';
 
 /**
  * The root router. Core routers first, then one line per plugin, keyed by the plugin id (the tRPC base
@@ -17,7 +18,8 @@ export const appRouter = router({
   task: taskRouter,
   // Plugins, keyed by their id.
   ideas: ideasRouter,
-  'epn-survey': epnSurveyRouter
+  'epn-survey': epnSurveyRouter,
+  'mobile-epn': mobileEpnRouter
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '@passerelle/db';
 import { t } from '@passerelle/i18n';
-import type { Actor, Context, OrgMembership, OutgoingMail, Role } from '@passerelle/trpc';
+import type { Actor, Bridges, Context, OrgMembership, OutgoingMail, Role } from '@passerelle/trpc';
 import { defaultGrants, type PluginManifest } from './manifest.ts';
 
 export interface TestPersonOptions {
@@ -41,6 +41,8 @@ export interface PluginTestContextOptions {
   locale?: string;
   ip?: string;
   enabled?: boolean;
+  /** Services of other plugins this one calls (see Bridges in @passerelle/trpc). */
+  bridges?: Bridges;
 }
 
 /** The context of a request by `actor` (or an anonymous visitor) with the manifest's default grants. */
@@ -61,6 +63,7 @@ export function pluginTestContext(opts: PluginTestContextOptions): Context {
     origin: 'http://passerelle.test',
     pluginIds: new Set([opts.manifest.id]),
     enabledPlugins: new Set(opts.enabled === false ? [] : [opts.manifest.id]),
-    sendMail: opts.sendMail
+    sendMail: opts.sendMail,
+    bridges: opts.bridges ?? {}
   };
 }

@@ -39,6 +39,30 @@ export interface Context {
   origin: string;
   /** Sends an email over SMTP. */
   sendMail: (message: OutgoingMail) => Promise<void>;
+  /** What other plugins offer this one (wired by packages/api); a missing entry = that plugin is absent or off. */
+  bridges?: Bridges;
+}
+
+/**
+ * Services one plugin offers to another. A plugin never imports another plugin: the owner exposes a
+ * small typed service, packages/api puts it here, and the other side calls it through the context.
+ */
+export interface Bridges {
+  /** epn-survey: records (or, called again with the same externalRef, corrects) a mobile workshop's activity report. */
+  recordMobileActivity?: (args: { db: Db; actor: Actor; activity: MobileActivity }) => Promise<{ id: string }>;
+}
+
+/** A mobile workshop as an activity report: place "mobile", anonymous counts by age band then gender. */
+export interface MobileActivity {
+  externalRef: string;
+  organisationId: string;
+  /** Brussels date, YYYY-MM-DD. */
+  date: string;
+  durationMinutes: number;
+  sessionType: 'group' | 'individual';
+  topics: string[];
+  attendees: Record<string, Record<string, number>>;
+  note: string;
 }
 
 export interface OutgoingMail {

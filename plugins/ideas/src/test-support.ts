@@ -1,8 +1,5 @@
 // Shared set-up for the plugin's tests: consultations in a chosen phase, people with roles, and callers
 // over the plugin's router with the context the host would build for them.
-import { afterAll, beforeAll } from 'vitest';
-import { createMailer } from '@passerelle/auth';
-import { startMailCatcher, type MailCatcher } from '@passerelle/auth/mail-testing';
 import type { Db } from '@passerelle/db';
 import { createTestActor, pluginTestContext, type TestPersonOptions } from '@passerelle/plugin-sdk/testing';
 import { createCallerFactory, router, type Actor } from '@passerelle/trpc';
@@ -71,17 +68,5 @@ export async function setPhase(db: Db, consultationId: string, phase: Phase) {
   await db.ideasConsultation.update({ where: { id: consultationId }, data: { ...datesFor(phase), phaseOverride: null } });
 }
 
-/**
- * A real SMTP server for the tests of one file (started before, stopped after): `mail.sendMail` goes
- * into callers' contexts, `mail.catcher` reads what arrived.
- */
-export function useTestMail() {
-  const mail = {} as { catcher: MailCatcher; sendMail: (m: { to: string; subject: string; text: string }) => Promise<void> };
-  beforeAll(async () => {
-    mail.catcher = await startMailCatcher({ port: 0 });
-    const mailer = createMailer({ smtpUrl: mail.catcher.smtpUrl, from: 'Passerelle <test@passerelle.brussels>' });
-    mail.sendMail = (m) => mailer.sendMail(m).then(() => undefined);
-  });
-  afterAll(() => mail.catcher.close());
-  return mail;
-}
+/** A real SMTP server for the tests of one file (shared helper of @passerelle/auth). */
+export { useTestMail } from '@passerelle/auth/mail-testing/vitest';

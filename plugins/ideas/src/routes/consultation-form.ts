@@ -1,5 +1,5 @@
 import { checked, field, numberField } from '@passerelle/plugin-sdk/server';
-import { fromBrusselsLocal } from '../services/time.ts';
+import { fromBrusselsLocal } from '@passerelle/plugin-sdk/time';
 
 const DATE_FIELDS = ['submissionStart', 'reviewStart', 'voteStart', 'resultsStart', 'followUpStart'] as const;
 

@@ -4,7 +4,7 @@ import { field, orPageError, type PluginEvent } from '@passerelle/plugin-sdk/ser
 import { ideasCaller } from '../server/router.ts';
 import { attempt } from './forms.ts';
 import { nextPhase } from '../services/phases.ts';
-import { toBrusselsLocal } from '../services/time.ts';
+import { toBrusselsLocal } from '@passerelle/plugin-sdk/time';
 import { consultationFromForm } from './consultation-form.ts';
 import { requireStaff } from './manage.ts';
 

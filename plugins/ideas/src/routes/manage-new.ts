@@ -3,7 +3,7 @@ import { localizeHref } from '@passerelle/i18n';
 import type { PluginEvent } from '@passerelle/plugin-sdk/server';
 import { ideasCaller } from '../server/router.ts';
 import { attempt } from './forms.ts';
-import { toBrusselsLocal } from '../services/time.ts';
+import { toBrusselsLocal } from '@passerelle/plugin-sdk/time';
 import { categoriesFromForm, consultationFromForm } from './consultation-form.ts';
 import { requireStaff } from './manage.ts';
 

@@ -6,7 +6,7 @@ import { AppError, type Actor } from '@passerelle/trpc';
 import { ZCommuneNis, checkCategory, ideaColumns, insertIdea, type IdeaFields } from './ideas.ts';
 import { lockKey } from './locks.ts';
 import { currentPhase } from './phases.ts';
-import { startOfBrusselsDay } from './time.ts';
+import { startOfBrusselsDay } from '@passerelle/plugin-sdk/time';
 import { requireVoteOpen } from './votes.ts';
 
 // Mediator-assisted participation: an association member at an EPN records an idea or a vote for a

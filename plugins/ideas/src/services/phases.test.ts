@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkPhaseOrder, currentPhase, datedPhase } from './phases.ts';
-import { fromBrusselsLocal, startOfBrusselsDay, toBrusselsLocal } from './time.ts';
+import { fromBrusselsLocal, startOfBrusselsDay, toBrusselsLocal } from '@passerelle/plugin-sdk/time';
 import { mostSimilar } from './similarity.ts';
 
 const d = (s: string) => new Date(s);

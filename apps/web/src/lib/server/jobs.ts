@@ -1,13 +1,14 @@
 import { closeDb, getDb } from '@passerelle/db';
 import { registerTasks, startJobQueue, stopJobQueue, taskQueue, type QueueDefinition, type TaskDefinition } from '@passerelle/jobs';
 import { epnSurveyJobs, epnSurveyTasks } from '@passerelle/plugin-epn-survey/tasks';
+import { mobileEpnJobs, mobileEpnTasks } from '@passerelle/plugin-mobile-epn/tasks';
 import { log } from './log.ts';
 
 /** The long-running tasks of each plugin (one line per plugin), run by the job queue. */
-export const PLUGIN_TASKS: readonly TaskDefinition<never>[] = [...epnSurveyTasks] as TaskDefinition<never>[];
+export const PLUGIN_TASKS: readonly TaskDefinition<never>[] = [...epnSurveyTasks, ...mobileEpnTasks] as TaskDefinition<never>[];
 
 /** Background jobs of each plugin (scheduled or sent by the plugin), one line per plugin. */
-export const PLUGIN_JOBS: readonly QueueDefinition[] = [...epnSurveyJobs];
+export const PLUGIN_JOBS: readonly QueueDefinition[] = [...epnSurveyJobs, ...mobileEpnJobs];
 
 /** Starts the job queue and its workers in this server process (pg-boss on the app's database). */
 export async function startJobs(): Promise<void> {

@@ -42,3 +42,26 @@ export function startOfBrusselsDay(now: Date = new Date()): Date {
   const local = toBrusselsLocal(now).slice(0, 10);
   return fromBrusselsLocal(`${local}T00:00`)!;
 }
+
+const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+const weekdayFormat = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, weekday: 'short' });
+
+/** Brussels wall-clock facts of an instant: the date, ISO weekday (1 = Monday) and minute of the day. */
+export function brusselsParts(date: Date): { day: string; weekday: number; minute: number } {
+  const local = toBrusselsLocal(date);
+  return { day: local.slice(0, 10), weekday: WEEKDAYS[weekdayFormat.format(date)]!, minute: +local.slice(11, 13) * 60 + +local.slice(14, 16) };
+}
+
+/** The instant of a Brussels date ("YYYY-MM-DD") at a minute of the day (0..1440). */
+export function brusselsInstant(day: string, minute: number): Date | null {
+  if (minute === 1440) {
+    const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    return fromBrusselsLocal(`${next}T00:00`);
+  }
+  return fromBrusselsLocal(`${day}T${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`);
+}
+
+/** The Brussels date `n` days after `day` ("YYYY-MM-DD"). */
+export function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}

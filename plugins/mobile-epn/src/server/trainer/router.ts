@@ -1,0 +1,3 @@
+import { router } from '@passerelle/trpc';
+
+export const trainerRouter = router({});

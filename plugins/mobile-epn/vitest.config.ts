@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    name: 'mobile-epn',
+    include: ['src/**/*.test.ts'],
+    globalSetup: ['@passerelle/db/global-setup'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000
+  }
+});
