@@ -1,6 +1,8 @@
-import jsonLogic, { type RulesLogic } from 'json-logic-js';
 import { z } from 'zod';
+import { compileRule, RuleError, truthy } from './rules.ts';
 import { DSI_AREAS, variableById, type Respondent } from './variables.ts';
+
+export { RuleError };
 
 // The indicator catalogue. Each indicator is a share of a population, computed from microdata by a
 // declarative rule (JsonLogic, evaluated by the json-logic-js interpreter: data, never code). A rule is
@@ -9,10 +11,6 @@ import { DSI_AREAS, variableById, type Respondent } from './variables.ts';
 const text = z.object({ fr: z.string().trim().min(1).max(2000), nl: z.string().trim().min(1).max(2000), en: z.string().trim().min(1).max(2000) });
 export type Localized = z.infer<typeof text>;
 
-/** Operators a rule may use. Not "method" (it calls functions of the data) nor "log". */
-const OPERATORS = new Set(['var', 'missing', 'missing_some', 'if', '?:', '==', '!=', '===', '!==', '!', '!!', 'or', 'and', '>', '>=', '<', '<=', 'in', '+', '-', '*', '/', '%', 'min', 'max']);
-
-/** A JsonLogic rule, as data (checked by checkRule before use). */
 export type Rule = unknown;
 
 export const ZIndicator = z.object({
@@ -36,31 +34,9 @@ export interface Derived {
   rule: Rule;
 }
 
-export class RuleError extends Error {
-  constructor(readonly detail: string) {
-    super(detail);
-  }
-}
-
-/** Checks a rule: known operators only, variables among `known`. Throws RuleError with the reason. */
+/** Checks a rule: known operators only (rules.ts), variables among `known`. Throws RuleError with the reason. */
 export function checkRule(rule: unknown, known: ReadonlySet<string>, path = 'rule'): void {
-  if (rule === null || typeof rule === 'string' || typeof rule === 'number' || typeof rule === 'boolean') return;
-  if (Array.isArray(rule)) {
-    rule.forEach((r, i) => checkRule(r, known, `${path}[${i}]`));
-    return;
-  }
-  if (typeof rule !== 'object') throw new RuleError(`${path}: not a rule`);
-  const keys = Object.keys(rule);
-  if (keys.length !== 1) throw new RuleError(`${path}: one operator per object`);
-  const op = keys[0]!;
-  if (!OPERATORS.has(op)) throw new RuleError(`${path}: operator "${op}" is not allowed`);
-  const args = (rule as Record<string, unknown>)[op];
-  if (op === 'var') {
-    const name = Array.isArray(args) ? args[0] : args;
-    if (typeof name !== 'string' || !known.has(name)) throw new RuleError(`${path}: unknown variable "${String(name)}"`);
-    return;
-  }
-  checkRule(args, known, `${path}.${op}`);
+  compileRule(rule, known, path);
 }
 
 const v = (id: string) => ({ var: id });
@@ -86,7 +62,7 @@ export const DERIVED: readonly Derived[] = [
         { '==': [areasAtLeast(1), 0] }, 'no',
         'low'
       ]
-    } as RulesLogic
+    }
   }
 ];
 
@@ -141,18 +117,14 @@ export const DEFAULT_INDICATORS: readonly Indicator[] = [
 /** Evaluates the derived variables then each indicator for one respondent: 1, 0 or NaN (not counted). */
 export function compileIndicators(indicators: readonly Indicator[], derived: readonly Derived[] = DERIVED) {
   const known = new Set([...variableById.keys(), ...derived.map((d) => d.id)]);
-  for (const d of derived) checkRule(d.rule, known, d.id);
-  for (const i of indicators) {
-    checkRule(i.universe, known, `${i.id}.universe`);
-    checkRule(i.rule, known, `${i.id}.rule`);
-  }
+  const steps = derived.map((d) => ({ id: d.id, run: compileRule(d.rule, known, d.id) }));
+  const rules = indicators.map((i) => ({ universe: compileRule(i.universe, known, `${i.id}.universe`), rule: compileRule(i.rule, known, `${i.id}.rule`) }));
   return (respondent: Respondent, out: Float64Array): void => {
     const data: Record<string, unknown> = { ...respondent };
-    for (const d of derived) data[d.id] = jsonLogic.apply(d.rule as RulesLogic, data) ?? null;
-    for (let i = 0; i < indicators.length; i++) {
-      const ind = indicators[i]!;
-      if (!jsonLogic.truthy(jsonLogic.apply(ind.universe as RulesLogic, data))) out[i] = NaN;
-      else out[i] = jsonLogic.truthy(jsonLogic.apply(ind.rule as RulesLogic, data)) ? 1 : 0;
+    for (const d of steps) data[d.id] = d.run(data) ?? null;
+    for (let i = 0; i < rules.length; i++) {
+      const r = rules[i]!;
+      out[i] = !truthy(r.universe(data)) ? NaN : truthy(r.rule(data)) ? 1 : 0;
     }
   };
 }
