@@ -10,7 +10,7 @@ import { activityColumns, canonicalAttendees, ZActivityInput, type Attendees, ty
 import { AGE_BANDS } from './definition.ts';
 import { GENDERS, LOCATIONS, REFERRALS, SESSION_TYPES, TOPICS } from './lists.ts';
 import { escapeFormula, unescapeFormula } from './place-format.ts';
-import { checkedChunks, NotUtf8, progressEvery, UploadTooBig, type Upload } from './upload.ts';
+import { checkedChunks, detectDelimiter, isCsvError, NotUtf8, progressEvery, splitHeader, UploadTooBig, type Upload } from '@passerelle/plugin-sdk/upload';
 
 // Past sessions from a spreadsheet: one row per session, checked row by row and cell by cell before
 // anything is stored, then stored all together or not at all. Importing the same file again changes
@@ -157,14 +157,6 @@ async function placeLookup(db: Db, organisationId: string): Promise<PlaceLookup>
   return (cell) => (ids.has(cell) ? cell : (byName.get(key(cell)) ?? null));
 }
 
-/** ',' or ';' from the header line (column names contain neither); null if it has neither. */
-function detectDelimiter(headerLine: string): ',' | ';' | null {
-  const commas = headerLine.split(',').length - 1;
-  const semicolons = headerLine.split(';').length - 1;
-  if (commas === 0 && semicolons === 0) return null;
-  return semicolons > commas ? ';' : ',';
-}
-
 const fileIssue = (messageKey: string, row = 0): ImportIssue => ({ row, column: '', messageKey });
 
 function checkHeader(header: string[]): ImportIssue[] {
@@ -180,42 +172,6 @@ function checkHeader(header: string[]): ImportIssue[] {
   for (const name of REQUIRED_COLUMNS) if (!seen.has(name)) issues.push({ row: 1, column: name, messageKey: 'epn_survey_error_csv_missing_column' });
   if (!ATTENDEE_COLUMNS.some((c) => seen.has(c.name))) issues.push({ row: 1, column: 'attendees', messageKey: 'epn_survey_error_csv_missing_column' });
   return issues;
-}
-
-/** csv-parse's errors carry a code and the number of records read before the failing one. */
-function isCsvError(e: unknown): e is { code: string; records: number } {
-  return typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' && typeof (e as { records?: unknown }).records === 'number';
-}
-
-/**
- * The first bytes of the upload up to the end of the header line (at most 64 kB), then the rest: the
- * delimiter is chosen from the header before csv-parse starts.
- */
-async function splitHeader(chunks: AsyncIterator<Uint8Array>): Promise<{ headerLine: string; replay: () => AsyncGenerator<Uint8Array> }> {
-  const head: Uint8Array[] = [];
-  let text = '';
-  const decoder = new TextDecoder('utf-8');
-  for (;;) {
-    const next = await chunks.next();
-    if (next.done) break;
-    head.push(next.value);
-    text += decoder.decode(next.value, { stream: true });
-    if (/[\r\n]/.test(text.replace(/^[\uFEFF\r\n]+/, '')) || text.length > 65_536) break;
-  }
-  const headerLine = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).find((l) => l.trim() !== '') ?? '';
-  async function* replay() {
-    try {
-      yield* head;
-      for (;;) {
-        const next = await chunks.next();
-        if (next.done) return;
-        yield next.value;
-      }
-    } finally {
-      await chunks.return?.(undefined);
-    }
-  }
-  return { headerLine, replay };
 }
 
 /**

@@ -3,7 +3,7 @@ import { audit } from '@passerelle/auth';
 import { AppError, type Actor } from '@passerelle/trpc';
 import { canActFor, isRegionStaff, requireOrganisation } from './access.ts';
 import { IMPORT_MAX_BYTES, placesFromCsv, placesFromJson, type ImportedPlace, type ImportError } from './place-format.ts';
-import { NotUtf8, progressEvery, readText, UploadTooBig, type Upload } from './upload.ts';
+import { NotUtf8, progressEvery, readText, UploadTooBig, type Upload } from '@passerelle/plugin-sdk/upload';
 
 // The EPN directory from an open-data file (the Belgian mednum profile of place-format.ts, CSV or JSON):
 // checked in full before anything is stored, then stored all together or not at all. A row whose `id`

@@ -1,4 +1,4 @@
-// Uploaded files, read as streams of bytes: an import stops reading as soon as a file passes its size
+// Uploaded files (shared by the plugins' imports), read as streams of bytes: an import stops reading as soon as a file passes its size
 // limit, and refuses bytes that are not UTF-8 (binary files, or CSV saved in an old Windows encoding)
 // instead of turning them into replacement characters.
 
@@ -52,4 +52,50 @@ export function progressEvery(onProgress: ((done: number, total?: number) => voi
   return (done: number, total?: number, force = false) => {
     if (onProgress && (force || done % step === 0)) onProgress(done, total);
   };
+}
+
+// CSV files: the delimiter is chosen from the header line before csv-parse starts.
+
+/** ',' or ';' from the header line (column names contain neither); null if it has neither. */
+export function detectDelimiter(headerLine: string): ',' | ';' | null {
+  const commas = headerLine.split(',').length - 1;
+  const semicolons = headerLine.split(';').length - 1;
+  if (commas === 0 && semicolons === 0) return null;
+  return semicolons > commas ? ';' : ',';
+}
+
+/** csv-parse's errors carry a code and the number of records read before the failing one. */
+export function isCsvError(e: unknown): e is { code: string; records: number } {
+  return typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' && typeof (e as { records?: unknown }).records === 'number';
+}
+
+/**
+ * The first bytes of the upload up to the end of the header line (at most 64 kB), then the rest: the
+ * delimiter is chosen from the header before csv-parse starts.
+ */
+export async function splitHeader(chunks: AsyncIterator<Uint8Array>): Promise<{ headerLine: string; replay: () => AsyncGenerator<Uint8Array> }> {
+  const head: Uint8Array[] = [];
+  let text = '';
+  const decoder = new TextDecoder('utf-8');
+  for (;;) {
+    const next = await chunks.next();
+    if (next.done) break;
+    head.push(next.value);
+    text += decoder.decode(next.value, { stream: true });
+    if (/[\r\n]/.test(text.replace(/^[\uFEFF\r\n]+/, '')) || text.length > 65_536) break;
+  }
+  const headerLine = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).find((l) => l.trim() !== '') ?? '';
+  async function* replay() {
+    try {
+      yield* head;
+      for (;;) {
+        const next = await chunks.next();
+        if (next.done) return;
+        yield next.value;
+      }
+    } finally {
+      await chunks.return?.(undefined);
+    }
+  }
+  return { headerLine, replay };
 }
