@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     name: 'barometer',
     include: ['src/**/*.test.ts'],
-    testTimeout: 60_000
+    globalSetup: ['@passerelle/db/global-setup'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000
   }
 });
