@@ -17,3 +17,6 @@ export const dateTime = (d: Date | string, locale: string) => new Intl.DateTimeF
 export const shortDate = (d: Date | string, locale: string) => new Intl.DateTimeFormat(locale === 'nl' ? 'nl-BE' : locale === 'en' ? 'en-GB' : 'fr-BE', { timeZone: TZ, day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(d));
 
 export type FormState = { values?: Record<string, string>; errors?: Record<string, string>; message?: string; lists?: Record<string, string[]>; picked?: 'yes' | 'outside' | 'keyboard'; form?: string } | null | undefined;
+
+/** Rows of the availability form per weekday (empty rows are ignored). */
+export const ROWS_PER_DAY = 3;

@@ -10,9 +10,6 @@ import { explain, num, pickAction, requireCoordinatorPage, ticked, withLists } f
 // /mobile/manage/trainers/new (a member becomes a trainer) and /mobile/manage/trainers/[id] (profile,
 // weekly availability, absences, deactivation), each part its own form.
 
-/** Rows of the availability form per weekday (empty rows are ignored). */
-export const ROWS_PER_DAY = 3;
-
 export function profileFromForm(form: FormData) {
   return {
     languages: ticked(form, 'languages') as (typeof LANGUAGES)[number][],
