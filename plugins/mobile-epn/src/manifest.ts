@@ -25,6 +25,20 @@ export const mobileEpnManifest = definePlugin({
   routes: [
     // Directory and requests (coordinator hub and queue, venues, trainers, kits, request forms)
     '/mobile/manage',
+    '/mobile/manage/map.svg',
+    '/mobile/manage/venues',
+    '/mobile/manage/venues/new',
+    '/mobile/manage/venues/[id]',
+    '/mobile/manage/trainers',
+    '/mobile/manage/trainers/new',
+    '/mobile/manage/trainers/[id]',
+    '/mobile/manage/kits',
+    '/mobile/manage/kits/new',
+    '/mobile/manage/kits/[id]',
+    '/mobile/manage/settings',
+    '/mobile/request',
+    '/mobile/requests',
+    '/mobile/mediate',
 
     // Scheduling
 

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "mobile_request" ADD COLUMN     "citizenBirthYear" INTEGER,
+ADD COLUMN     "citizenCommuneNis" TEXT;
