@@ -297,22 +297,20 @@ interface RawNeighbour {
   longitude: number;
 }
 
-/** Per trainer, the nearest non-cancelled session ending at or before `from` and starting at or after `to`. */
-async function neighbourSessions(db: Tx, trainerIds: string[], from: Date, to: Date, exclude: string | null): Promise<RawNeighbour[]> {
+/** Per trainer, the nearest non-cancelled session ending at or before `at` ('before') or starting at or after it ('after'). */
+async function neighbourSessions(db: Tx, trainerIds: string[], at: Date, side: 'before' | 'after', exclude: string | null): Promise<RawNeighbour[]> {
   if (!trainerIds.length) return [];
   const ids = Prisma.join(trainerIds);
   const ex = exclude ?? '';
   const cols = Prisma.sql`st."trainerId" AS "trainerId", s."id" AS "id", s."startsAt" AS "startsAt", s."endsAt" AS "endsAt", s."venueId" AS "venueId", v."name" AS "name", v."latitude" AS "latitude", v."longitude" AS "longitude"`;
   const join = Prisma.sql`FROM "mobile_session_trainer" st JOIN "mobile_session" s ON s."id" = st."sessionId" JOIN "mobile_venue" v ON v."id" = s."venueId"`;
-  const [before, after] = await Promise.all([
-    db.$queryRaw<RawNeighbour[]>(Prisma.sql`SELECT DISTINCT ON (st."trainerId") ${cols} ${join}
-      WHERE st."trainerId" IN (${ids}) AND s."status" <> 'cancelled' AND s."id" <> ${ex} AND s."endsAt" <= ${from}
-      ORDER BY st."trainerId", s."endsAt" DESC, s."id"`),
-    db.$queryRaw<RawNeighbour[]>(Prisma.sql`SELECT DISTINCT ON (st."trainerId") ${cols} ${join}
-      WHERE st."trainerId" IN (${ids}) AND s."status" <> 'cancelled' AND s."id" <> ${ex} AND s."startsAt" >= ${to}
-      ORDER BY st."trainerId", s."startsAt" ASC, s."id"`)
-  ]);
-  return [...before, ...after];
+  return side === 'before'
+    ? db.$queryRaw<RawNeighbour[]>(Prisma.sql`SELECT DISTINCT ON (st."trainerId") ${cols} ${join}
+      WHERE st."trainerId" IN (${ids}) AND s."status" <> 'cancelled' AND s."id" <> ${ex} AND s."endsAt" <= ${at}
+      ORDER BY st."trainerId", s."endsAt" DESC, s."id"`)
+    : db.$queryRaw<RawNeighbour[]>(Prisma.sql`SELECT DISTINCT ON (st."trainerId") ${cols} ${join}
+      WHERE st."trainerId" IN (${ids}) AND s."status" <> 'cancelled' AND s."id" <> ${ex} AND s."startsAt" >= ${at}
+      ORDER BY st."trainerId", s."startsAt" ASC, s."id"`);
 }
 
 export interface SnapshotScope {
@@ -326,6 +324,14 @@ export interface SnapshotScope {
   to: Date;
   excludeSessionId?: string | null;
   settings?: TravelSettings;
+  /** Inside an interactive transaction: one statement at a time on its one connection. */
+  sequential?: boolean;
+}
+
+/** The loads run in parallel on a pool, one after the other on a transaction's single connection. */
+async function both<A, B, C, D>(sequential: boolean, a: () => Promise<A>, b: () => Promise<B>, c: () => Promise<C>, d: () => Promise<D>): Promise<[A, B, C, D]> {
+  if (!sequential) return Promise.all([a(), b(), c(), d()]);
+  return [await a(), await b(), await c(), await d()];
 }
 
 /**
@@ -340,9 +346,11 @@ export async function loadSnapshot(db: Tx, scope: SnapshotScope): Promise<Snapsh
   const notCancelled = { status: { not: 'cancelled' }, ...(exclude ? { id: { not: exclude } } : {}) };
   const inRange = { startsAt: { lt: scope.to }, endsAt: { gt: scope.from } };
 
-  const [settings, trainers, venues, kits] = await Promise.all([
-    scope.settings ?? travelSettings(db as Db),
-    db.mobileTrainer.findMany({
+  const seq = !!scope.sequential;
+  const [settings, trainers, venues, kits] = await both(
+    seq,
+    () => (scope.settings ? Promise.resolve(scope.settings) : travelSettings(db as Db)),
+    () => db.mobileTrainer.findMany({
       where: trainerWhere,
       include: {
         user: { select: { displayName: true } },
@@ -350,21 +358,25 @@ export async function loadSnapshot(db: Tx, scope: SnapshotScope): Promise<Snapsh
         absences: { where: { startsAt: { lt: scope.to }, endsAt: { gt: scope.from } }, select: { id: true, startsAt: true, endsAt: true, reason: true } }
       }
     }),
-    db.mobileVenue.findMany({ where: { id: { in: scope.venueIds } }, select: { id: true, name: true, type: true, capacity: true, archivedAt: true, latitude: true, longitude: true } }),
-    scope.allKits || scope.kitIds?.length ? db.mobileKit.findMany({ where: kitWhere, select: { id: true, name: true, status: true, archivedAt: true, devices: true } }) : Promise.resolve([])
-  ]);
+    () => db.mobileVenue.findMany({ where: { id: { in: scope.venueIds } }, select: { id: true, name: true, type: true, capacity: true, archivedAt: true, latitude: true, longitude: true } }),
+    () => (scope.allKits || scope.kitIds?.length ? db.mobileKit.findMany({ where: kitWhere, select: { id: true, name: true, status: true, archivedAt: true, devices: true } }) : Promise.resolve([]))
+  );
   const trainerIds = trainers.map((t) => t.id);
   const kitIds = kits.map((k) => k.id);
-  const [trainerSessions, kitSessions, around] = await Promise.all([
-    trainerIds.length
+  const [trainerSessions, kitSessions, before, after] = await both(
+    seq,
+    () =>
+      trainerIds.length
       ? db.mobileSessionTrainer.findMany({
           where: { trainerId: { in: trainerIds }, session: { ...notCancelled, ...inRange } },
           select: { trainerId: true, session: { select: { id: true, startsAt: true, endsAt: true, venueId: true, venue: venueSelect } } }
         })
       : Promise.resolve([]),
-    kitIds.length ? db.mobileSession.findMany({ where: { kitId: { in: kitIds }, ...notCancelled, ...inRange }, select: { id: true, kitId: true, startsAt: true, endsAt: true, venueId: true, venue: venueSelect } }) : Promise.resolve([]),
-    neighbourSessions(db, trainerIds, scope.from, scope.to, exclude)
-  ]);
+    () => (kitIds.length ? db.mobileSession.findMany({ where: { kitId: { in: kitIds }, ...notCancelled, ...inRange }, select: { id: true, kitId: true, startsAt: true, endsAt: true, venueId: true, venue: venueSelect } }) : Promise.resolve([])),
+    () => neighbourSessions(db, trainerIds, scope.from, 'before', exclude),
+    () => neighbourSessions(db, trainerIds, scope.to, 'after', exclude)
+  );
+  const around = [...before, ...after];
 
   const byTrainer = new Map<string, Map<string, Booking>>();
   const add = (trainerId: string, b: Booking) => {
@@ -399,7 +411,7 @@ export async function loadSnapshot(db: Tx, scope: SnapshotScope): Promise<Snapsh
 }
 
 /** The conflicts of one proposal against what is stored (no write), with the travel assumption per trainer. */
-export async function checkConflicts({ db, proposal, settings }: { db: Tx; proposal: Proposal; settings?: TravelSettings }): Promise<Evaluation> {
+export async function checkConflicts({ db, proposal, settings, sequential = false }: { db: Tx; proposal: Proposal; settings?: TravelSettings; sequential?: boolean }): Promise<Evaluation> {
   const snapshot = await loadSnapshot(db, {
     trainerIds: proposal.trainerIds,
     kitIds: proposal.kitId ? [proposal.kitId] : [],
@@ -407,6 +419,7 @@ export async function checkConflicts({ db, proposal, settings }: { db: Tx; propo
     from: proposal.startsAt,
     to: proposal.endsAt,
     excludeSessionId: proposal.excludeSessionId ?? null,
+    sequential,
     ...(settings ? { settings } : {})
   });
   return evaluate(snapshot, proposal);

@@ -110,10 +110,10 @@ async function resolveRequest(db: Db | Tx, input: z.output<typeof ZSessionInput>
 }
 
 /** Conflicts of every occurrence (no write), with the travel assumption of the first. */
-async function judge(db: Db | Tx, base: Resolved, input: { startsAt: Date; endsAt: Date; trainerIds: string[]; kitId: string | null; seats: number; repeat: { intervalWeeks: number; count: number; exceptions: string[] } | null }, excludeSessionId: string | null = null) {
+async function judge(db: Db | Tx, base: Resolved, input: { startsAt: Date; endsAt: Date; trainerIds: string[]; kitId: string | null; seats: number; repeat: { intervalWeeks: number; count: number; exceptions: string[] } | null }, excludeSessionId: string | null = null, inTransaction = false) {
   const occ = occurrences(input.startsAt, input.endsAt, input.repeat);
   if (!occ.length) throw new AppError('VALIDATION', 'no date left', { messageKey: 'mobile_epn_sched_error_no_dates', fieldErrors: { 'repeat.exceptions': 'mobile_epn_sched_error_no_dates' } });
-  const snapshot = await loadSnapshot(db, { trainerIds: input.trainerIds, kitIds: input.kitId ? [input.kitId] : [], venueIds: [base.venueId], from: occ[0]!.startsAt, to: occ[occ.length - 1]!.endsAt, excludeSessionId });
+  const snapshot = await loadSnapshot(db, { trainerIds: input.trainerIds, kitIds: input.kitId ? [input.kitId] : [], venueIds: [base.venueId], from: occ[0]!.startsAt, to: occ[occ.length - 1]!.endsAt, excludeSessionId, sequential: inTransaction });
   const results = occ.map((o) => {
     const proposal: Proposal = { startsAt: o.startsAt, endsAt: o.endsAt, trainerIds: input.trainerIds, kitId: input.kitId, venueId: base.venueId, seats: input.seats, topic: base.topic, language: base.language, excludeSessionId };
     return { ...o, ...evaluate(snapshot, proposal) };
@@ -139,7 +139,7 @@ export async function createSessions({ db, actor, input }: { db: Db; actor: Acto
     async (tx) => {
       await lockBookings(tx, parsed.trainerIds, parsed.kitId);
       const base = await resolveRequest(tx, parsed);
-      const { occurrences: occ, conflicts } = await judge(tx, base, parsed);
+      const { occurrences: occ, conflicts } = await judge(tx, base, parsed, null, true);
       if (conflicts.length) throw new ScheduleConflictError(conflicts);
       const series = parsed.repeat ? await tx.mobileSeries.create({ data: { requestId: base.requestId, intervalWeeks: parsed.repeat.intervalWeeks, count: parsed.repeat.count, exceptions: parsed.repeat.exceptions } }) : null;
       const ids: string[] = [];
@@ -182,7 +182,7 @@ export async function updateSession({ db, actor, input }: { db: Db; actor: Actor
       if (!before) throw new AppError('NOT_FOUND');
       if (before.status === 'cancelled') throw new AppError('CONFLICT', 'cancelled', { messageKey: 'mobile_epn_sched_error_cancelled' });
       const base: Resolved = { requestId: before.requestId, venueId: p.venueId, topic: before.topic, language: before.language, group: before.group };
-      const { occurrences: occ, conflicts } = await judge(tx, base, { ...p, repeat: null }, p.id);
+      const { occurrences: occ, conflicts } = await judge(tx, base, { ...p, repeat: null }, p.id, true);
       if (conflicts.length) throw new ScheduleConflictError(conflicts);
       const travel = occ[0]!.travel;
       await tx.mobileSessionTrainer.deleteMany({ where: { sessionId: p.id } });
