@@ -27,6 +27,8 @@ export const mobileEpnManifest = definePlugin({
     '/mobile/manage',
 
     // Scheduling
+    '/mobile/manage/requests/[id]',
+    '/mobile/manage/sessions/[id]',
 
     // Registrations and attendance (public list of group workshops, registrations, attendance)
     '/mobile',

@@ -356,3 +356,37 @@ export async function listSessions({ db, actor, input }: { db: Db; actor: Actor 
   });
   return rows.map((s) => ({ id: s.id, status: s.status, startsAt: s.startsAt, endsAt: s.endsAt, seats: s.seats, topic: s.topic, language: s.language, venue: s.venue, kit: s.kit, trainers: s.trainers.map((x) => ({ id: x.trainerId, name: x.trainer.user.displayName })) }));
 }
+
+/** What the scheduling forms offer: the request (if any), the active trainers and the usable kits. */
+export async function planningOptions({ db, actor, requestId }: { db: Db; actor: Actor | null; requestId?: string | null | undefined }) {
+  requireCoordinator(actor);
+  const request = requestId
+    ? await db.mobileRequest.findUnique({ where: { id: requestId }, include: { venue: { include: { commune: true } }, sessions: { where: { status: { not: 'cancelled' } }, orderBy: { startsAt: 'asc' }, select: { id: true, startsAt: true, endsAt: true } } } })
+    : null;
+  if (requestId && !request) throw new AppError('NOT_FOUND');
+  const [trainers, kits] = await Promise.all([
+    db.mobileTrainer.findMany({ where: { active: true }, select: { id: true, topics: true, languages: true, travelMode: true, homeLabel: true, user: { select: { displayName: true } } } }),
+    db.mobileKit.findMany({ where: { archivedAt: null }, select: { id: true, name: true, devices: true, status: true }, orderBy: { name: 'asc' } })
+  ]);
+  const windows = request && Array.isArray(request.windows) ? (request.windows as { from?: string; to?: string }[]).filter((w) => typeof w?.from === 'string' && typeof w?.to === 'string').map((w) => ({ from: new Date(w.from!), to: new Date(w.to!) })) : [];
+  return {
+    request: request
+      ? {
+          id: request.id,
+          status: request.status,
+          topic: request.topic,
+          language: request.language,
+          participants: request.participants,
+          durationMinutes: request.durationMinutes,
+          needsKit: request.needsKit,
+          accessibilityNeeds: request.accessibilityNeeds,
+          note: request.note,
+          windows,
+          sessions: request.sessions,
+          venue: { id: request.venue.id, type: request.venue.type, name: request.venue.name, street: request.venue.street, postcode: request.venue.postcode, commune: request.venue.commune, capacity: request.venue.capacity, accessNotes: request.venue.accessNotes, contactName: request.venue.contactName, contactPhone: request.venue.contactPhone }
+        }
+      : null,
+    trainers: trainers.map((t) => ({ id: t.id, name: t.user.displayName, topics: t.topics, languages: t.languages, travelMode: t.travelMode, homeLabel: t.homeLabel })).sort((a, b) => a.name.localeCompare(b.name)),
+    kits
+  };
+}
