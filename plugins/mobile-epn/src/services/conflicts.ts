@@ -1,5 +1,5 @@
 import { Prisma, type Db } from '@passerelle/db';
-import { addDays, brusselsParts, toBrusselsLocal } from '@passerelle/plugin-sdk/time';
+import { addDays, brusselsParts } from '@passerelle/plugin-sdk/time';
 import { travelEstimate, travelSettings, type Point, type TravelEstimate, type TravelSettings } from './travel.ts';
 import type { TravelMode } from './lists.ts';
 
@@ -136,7 +136,10 @@ export interface Evaluation {
 }
 
 /** "2026-12-01 10:00", Brussels wall-clock. */
-export const brusselsText = (ms: number | Date) => toBrusselsLocal(new Date(ms)).replace('T', ' ');
+export const brusselsText = (ms: number | Date) => {
+  const p = partsOf(typeof ms === 'number' ? ms : ms.getTime());
+  return `${p.day} ${hhmm(p.minute)}`;
+};
 const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 
 const SAME_DAY_GAP_MS = 6 * 3_600_000;
@@ -274,18 +277,6 @@ export function extraTravel(t: TrainerFacts, venue: Point, start: number, end: n
 
 type Tx = Db | Prisma.TransactionClient;
 
-const bookingOf = (s: { id: string; startsAt: Date; endsAt: Date; venueId: string; venue: { name: string; latitude: number; longitude: number } }): Booking => ({
-  id: s.id,
-  start: s.startsAt.getTime(),
-  end: s.endsAt.getTime(),
-  venueId: s.venueId,
-  venueName: s.venue.name,
-  latitude: s.venue.latitude,
-  longitude: s.venue.longitude
-});
-
-const venueSelect = { select: { name: true, latitude: true, longitude: true } } as const;
-
 interface RawNeighbour {
   trainerId: string;
   id: string;
@@ -340,73 +331,94 @@ async function both<A, B, C, D>(sequential: boolean, a: () => Promise<A>, b: () 
  * range, the venues. A handful of queries whatever the number of trainers.
  */
 export async function loadSnapshot(db: Tx, scope: SnapshotScope): Promise<Snapshot> {
-  const exclude = scope.excludeSessionId ?? null;
-  const trainerWhere = scope.allTrainers ? { active: true } : { id: { in: scope.trainerIds ?? [] } };
-  const kitWhere = scope.allKits ? { archivedAt: null, status: 'available' } : { id: { in: scope.kitIds ?? [] } };
-  const notCancelled = { status: { not: 'cancelled' }, ...(exclude ? { id: { not: exclude } } : {}) };
-  const inRange = { startsAt: { lt: scope.to }, endsAt: { gt: scope.from } };
-
+  // Plain SQL (parameterised): Prisma's nested includes cost far more CPU than the queries themselves on
+  // the hot path of suggestions (hundreds of sessions per load).
+  const exclude = scope.excludeSessionId ?? '';
   const seq = !!scope.sequential;
+  const trainerFilter = scope.allTrainers ? Prisma.sql`t."active" = true` : (scope.trainerIds ?? []).length ? Prisma.sql`t."id" IN (${Prisma.join(scope.trainerIds!)})` : Prisma.sql`false`;
+  const kitFilter = scope.allKits ? Prisma.sql`k."archivedAt" IS NULL AND k."status" = 'available'` : (scope.kitIds ?? []).length ? Prisma.sql`k."id" IN (${Prisma.join(scope.kitIds!)})` : Prisma.sql`false`;
+  const venueFilter = scope.venueIds.length ? Prisma.sql`v."id" IN (${Prisma.join(scope.venueIds)})` : Prisma.sql`false`;
+  type TrainerRow = { id: string; active: boolean; languages: string[]; topics: string[]; homeLatitude: number; homeLongitude: number; homeLabel: string; travelMode: string; name: string };
+  type KitRow = { id: string; name: string; status: string; archivedAt: Date | null; devices: number };
+  type VenueRow = { id: string; name: string; type: string; capacity: number; archivedAt: Date | null; latitude: number; longitude: number };
   const [settings, trainers, venues, kits] = await both(
     seq,
     () => (scope.settings ? Promise.resolve(scope.settings) : travelSettings(db as Db)),
-    () => db.mobileTrainer.findMany({
-      where: trainerWhere,
-      include: {
-        user: { select: { displayName: true } },
-        availability: { select: { weekday: true, startMinute: true, endMinute: true } },
-        absences: { where: { startsAt: { lt: scope.to }, endsAt: { gt: scope.from } }, select: { id: true, startsAt: true, endsAt: true, reason: true } }
-      }
-    }),
-    () => db.mobileVenue.findMany({ where: { id: { in: scope.venueIds } }, select: { id: true, name: true, type: true, capacity: true, archivedAt: true, latitude: true, longitude: true } }),
-    () => (scope.allKits || scope.kitIds?.length ? db.mobileKit.findMany({ where: kitWhere, select: { id: true, name: true, status: true, archivedAt: true, devices: true } }) : Promise.resolve([]))
+    () => db.$queryRaw<TrainerRow[]>(Prisma.sql`SELECT t."id", t."active", t."languages", t."topics", t."homeLatitude", t."homeLongitude", t."homeLabel", t."travelMode", u."displayName" AS "name"
+      FROM "mobile_trainer" t JOIN "core_user" u ON u."id" = t."userId" WHERE ${trainerFilter}`),
+    () => db.$queryRaw<VenueRow[]>(Prisma.sql`SELECT v."id", v."name", v."type", v."capacity", v."archivedAt", v."latitude", v."longitude" FROM "mobile_venue" v WHERE ${venueFilter}`),
+    () => db.$queryRaw<KitRow[]>(Prisma.sql`SELECT k."id", k."name", k."status", k."archivedAt", k."devices" FROM "mobile_kit" k WHERE ${kitFilter}`)
   );
   const trainerIds = trainers.map((t) => t.id);
   const kitIds = kits.map((k) => k.id);
-  const [trainerSessions, kitSessions, before, after] = await both(
+  const tIn = trainerIds.length ? Prisma.join(trainerIds) : null;
+  const kIn = kitIds.length ? Prisma.join(kitIds) : null;
+  const bookingCols = Prisma.sql`s."id" AS "id", s."startsAt" AS "startsAt", s."endsAt" AS "endsAt", s."venueId" AS "venueId", v."name" AS "name", v."latitude" AS "latitude", v."longitude" AS "longitude"`;
+  type BookingRow = { owner: string; id: string; startsAt: Date; endsAt: Date; venueId: string; name: string; latitude: number; longitude: number };
+  type WindowRow = { trainerId: string; weekday: number; startMinute: number; endMinute: number };
+  type AbsenceRow = { trainerId: string; id: string; startsAt: Date; endsAt: Date; reason: string };
+  const [windows, absences, trainerSessions, kitSessions] = await both(
     seq,
+    () => (tIn ? db.$queryRaw<WindowRow[]>(Prisma.sql`SELECT "trainerId", "weekday", "startMinute", "endMinute" FROM "mobile_availability" WHERE "trainerId" IN (${tIn})`) : Promise.resolve([])),
+    () => (tIn ? db.$queryRaw<AbsenceRow[]>(Prisma.sql`SELECT "trainerId", "id", "startsAt", "endsAt", "reason" FROM "mobile_absence" WHERE "trainerId" IN (${tIn}) AND "startsAt" < ${scope.to} AND "endsAt" > ${scope.from}`) : Promise.resolve([])),
     () =>
-      trainerIds.length
-      ? db.mobileSessionTrainer.findMany({
-          where: { trainerId: { in: trainerIds }, session: { ...notCancelled, ...inRange } },
-          select: { trainerId: true, session: { select: { id: true, startsAt: true, endsAt: true, venueId: true, venue: venueSelect } } }
-        })
-      : Promise.resolve([]),
-    () => (kitIds.length ? db.mobileSession.findMany({ where: { kitId: { in: kitIds }, ...notCancelled, ...inRange }, select: { id: true, kitId: true, startsAt: true, endsAt: true, venueId: true, venue: venueSelect } }) : Promise.resolve([])),
-    () => neighbourSessions(db, trainerIds, scope.from, 'before', exclude),
-    () => neighbourSessions(db, trainerIds, scope.to, 'after', exclude)
+      tIn
+        ? db.$queryRaw<BookingRow[]>(Prisma.sql`SELECT st."trainerId" AS "owner", ${bookingCols} FROM "mobile_session_trainer" st JOIN "mobile_session" s ON s."id" = st."sessionId" JOIN "mobile_venue" v ON v."id" = s."venueId"
+          WHERE st."trainerId" IN (${tIn}) AND s."status" <> 'cancelled' AND s."id" <> ${exclude} AND s."startsAt" < ${scope.to} AND s."endsAt" > ${scope.from}`)
+        : Promise.resolve([]),
+    () =>
+      kIn
+        ? db.$queryRaw<BookingRow[]>(Prisma.sql`SELECT s."kitId" AS "owner", ${bookingCols} FROM "mobile_session" s JOIN "mobile_venue" v ON v."id" = s."venueId"
+          WHERE s."kitId" IN (${kIn}) AND s."status" <> 'cancelled' AND s."id" <> ${exclude} AND s."startsAt" < ${scope.to} AND s."endsAt" > ${scope.from}`)
+        : Promise.resolve([])
   );
-  const around = [...before, ...after];
+  const [before, after] = await both(
+    seq,
+    () => neighbourSessions(db, trainerIds, scope.from, 'before', scope.excludeSessionId ?? null),
+    () => neighbourSessions(db, trainerIds, scope.to, 'after', scope.excludeSessionId ?? null),
+    () => Promise.resolve(null),
+    () => Promise.resolve(null)
+  );
 
-  const byTrainer = new Map<string, Map<string, Booking>>();
-  const add = (trainerId: string, b: Booking) => {
-    let m = byTrainer.get(trainerId);
-    if (!m) byTrainer.set(trainerId, (m = new Map()));
-    m.set(b.id, b);
+  const toBooking = (r: { id: string; startsAt: Date; endsAt: Date; venueId: string; name: string; latitude: number; longitude: number }): Booking => ({ id: r.id, start: new Date(r.startsAt).getTime(), end: new Date(r.endsAt).getTime(), venueId: r.venueId, venueName: r.name, latitude: Number(r.latitude), longitude: Number(r.longitude) });
+  const group = <T>(rows: T[], key: (r: T) => string) => {
+    const m = new Map<string, T[]>();
+    for (const r of rows) {
+      const k = key(r);
+      const list = m.get(k);
+      if (list) list.push(r);
+      else m.set(k, [r]);
+    }
+    return m;
   };
-  for (const r of trainerSessions) add(r.trainerId, bookingOf(r.session));
-  for (const r of around) add(r.trainerId, { id: r.id, start: new Date(r.startsAt).getTime(), end: new Date(r.endsAt).getTime(), venueId: r.venueId, venueName: r.name, latitude: Number(r.latitude), longitude: Number(r.longitude) });
+  const byTrainer = new Map<string, Map<string, Booking>>();
+  for (const r of [...trainerSessions.map((x) => ({ ...x, trainerId: x.owner })), ...before, ...after]) {
+    let m = byTrainer.get(r.trainerId);
+    if (!m) byTrainer.set(r.trainerId, (m = new Map()));
+    m.set(r.id, toBooking(r));
+  }
+  const windowsOf = group(windows, (w) => w.trainerId);
+  const absencesOf = group(absences, (a) => a.trainerId);
+  const kitBookings = group(kitSessions, (b) => b.owner);
 
   const snapshot: Snapshot = { settings, trainers: new Map(), kits: new Map(), venues: new Map() };
   for (const t of trainers) {
     snapshot.trainers.set(t.id, {
       id: t.id,
-      name: t.user.displayName,
+      name: t.name,
       active: t.active,
       languages: t.languages,
       topics: t.topics,
-      home: { latitude: t.homeLatitude, longitude: t.homeLongitude },
+      home: { latitude: Number(t.homeLatitude), longitude: Number(t.homeLongitude) },
       homeLabel: t.homeLabel,
       travelMode: t.travelMode as TravelMode,
-      availability: t.availability,
-      absences: t.absences.map((a) => ({ id: a.id, start: a.startsAt.getTime(), end: a.endsAt.getTime(), reason: a.reason })),
+      availability: (windowsOf.get(t.id) ?? []).map((w) => ({ weekday: Number(w.weekday), startMinute: Number(w.startMinute), endMinute: Number(w.endMinute) })),
+      absences: (absencesOf.get(t.id) ?? []).map((a) => ({ id: a.id, start: new Date(a.startsAt).getTime(), end: new Date(a.endsAt).getTime(), reason: a.reason })),
       bookings: [...(byTrainer.get(t.id)?.values() ?? [])].sort((a, b) => a.start - b.start)
     });
   }
-  for (const k of kits) {
-    snapshot.kits.set(k.id, { id: k.id, name: k.name, status: k.status, archived: !!k.archivedAt, devices: k.devices, bookings: kitSessions.filter((s) => s.kitId === k.id).map(bookingOf).sort((a, b) => a.start - b.start) });
-  }
-  for (const v of venues) snapshot.venues.set(v.id, { id: v.id, name: v.name, type: v.type, capacity: v.capacity, archived: !!v.archivedAt, latitude: v.latitude, longitude: v.longitude });
+  for (const k of kits) snapshot.kits.set(k.id, { id: k.id, name: k.name, status: k.status, archived: !!k.archivedAt, devices: Number(k.devices), bookings: (kitBookings.get(k.id) ?? []).map(toBooking).sort((a, b) => a.start - b.start) });
+  for (const v of venues) snapshot.venues.set(v.id, { id: v.id, name: v.name, type: v.type, capacity: Number(v.capacity), archived: !!v.archivedAt, latitude: Number(v.latitude), longitude: Number(v.longitude) });
   return snapshot;
 }
 

@@ -56,15 +56,21 @@ export function candidates(snapshot: Snapshot, req: SuggestionRequest, grid: num
   const last = partsOf(Math.max(...windows.map((w) => w.to))).day;
   for (let day = first; day <= last; day = addDays(day, 1)) {
     const weekday = partsOf(brusselsInstant(day, 12 * 60)!.getTime()).weekday;
+    // On an ordinary day, wall-clock minute m is midnight + m minutes; on the two DST days, ask each time.
+    const midnight = brusselsInstant(day, 0)!.getTime();
+    const plainDay = brusselsInstant(day, 1440)!.getTime() - midnight === 86_400_000;
     for (const t of snapshot.trainers.values()) {
       for (const w of t.availability) {
         if (w.weekday !== weekday) continue;
         for (let m = Math.ceil(w.startMinute / grid) * grid; m < w.endMinute; m += grid) {
-          const startDate = brusselsInstant(day, m);
-          if (!startDate) continue;
-          const start = startDate.getTime();
-          // A wall-clock time that does not exist (the hour skipped in March) comes back shifted: skip it.
-          if (partsOf(start).minute !== m || partsOf(start).day !== day) continue;
+          let start = midnight + m * 60_000;
+          if (!plainDay) {
+            const startDate = brusselsInstant(day, m);
+            if (!startDate) continue;
+            start = startDate.getTime();
+            // A wall-clock time that does not exist (the hour skipped in March) comes back shifted: skip it.
+            if (partsOf(start).minute !== m || partsOf(start).day !== day) continue;
+          }
           const end = start + duration;
           if (!windows.some((x) => x.from <= start && end <= x.to)) continue;
           out.push({ start, end, trainerId: t.id });
