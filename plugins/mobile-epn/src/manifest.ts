@@ -41,6 +41,8 @@ export const mobileEpnManifest = definePlugin({
     '/mobile/mediate',
 
     // Scheduling
+    '/mobile/manage/requests/[id]',
+    '/mobile/manage/sessions/[id]',
 
     // Registrations and attendance (public list of group workshops, registrations, attendance)
     '/mobile',

@@ -1,0 +1,2 @@
+// Shim: the page belongs to the mobile-epn plugin (plugins/mobile-epn/src/routes/schedule-session.ts).
+export { load, actions } from '@passerelle/plugin-mobile-epn/routes/schedule-session';
