@@ -45,6 +45,6 @@ export const actions = {
       Object.assign(result.data, { present: present.map((p) => p.registrationId), topics: attendance.topics });
       return result;
     }
-    return { done: 'recorded' as const, ...result.value };
+    return { done: 'recorded' as const, total: result.value.total, activity: result.value.activity };
   }
 };
