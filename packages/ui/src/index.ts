@@ -4,6 +4,7 @@ export * from './chart/index.ts';
 export * from './checkbox/index.ts';
 export * from './checkbox-group/index.ts';
 export * from './container/index.ts';
+export * from './count-grid/index.ts';
 export * from './error-summary/index.ts';
 export * from './field/index.ts';
 export * from './geo/index.ts';

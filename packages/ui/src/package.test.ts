@@ -43,6 +43,7 @@ describe('package rules', () => {
       'Checkbox',
       'CheckboxGroup',
       'Container',
+      'CountGrid',
       'ErrorSummary',
       'FieldError',
       'FieldHint',

@@ -46,6 +46,10 @@ export const mobileEpnManifest = definePlugin({
 
     // Registrations and attendance (public list of group workshops, registrations, attendance)
     '/mobile',
+    '/mobile/sessions/[id]',
+    '/mobile/venue',
+    '/mobile/venue/sessions/[id]',
+    '/mobile/trainer/sessions/[id]/attendance',
 
     // Feeds, reminders and calendar views (the trainer's home, calendars, day map and sheet, feeds)
     '/mobile/trainer',

@@ -11,6 +11,8 @@ describeEachDb('mobile-epn demo data', ({ getDb }) => {
     expect(await seedMobileEpnDemo(db)).toBe(0);
     expect((await db.mobileVenue.findMany({ where: { isDemo: true } })).map((v) => v.type).sort()).toEqual(['care_home', 'community_centre', 'library', 'private_home', 'social_housing']);
     expect(await db.mobileTrainer.count({ where: { isDemo: true } })).toBe(3);
-    expect(await db.mobileSession.count({ where: { isDemo: true, startsAt: { gt: new Date() } } })).toBe(5);
+    expect(await db.mobileSession.count({ where: { isDemo: true, startsAt: { gt: new Date() } } })).toBe(8);
+    // Yesterday's workshop at the care home, with three residents waiting for their attendance.
+    expect(await db.mobileRegistration.count({ where: { session: { isDemo: true, startsAt: { lt: new Date() } } } })).toBe(3);
   });
 });

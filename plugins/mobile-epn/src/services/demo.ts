@@ -113,5 +113,32 @@ export async function seedMobileEpnDemo(db: Db, now: Date = new Date()): Promise
       data: { venueId: s.venue.id, kitId: s.kit?.id ?? null, startsAt: at(s.day, s.hour), endsAt: at(s.day, s.hour + 2), seats: s.seats, topic: s.topic, language: 'fr', group: s.group, isDemo: true, trainers: { create: { trainerId: s.trainer.id } } }
     });
   }
-  return venues.length + trainers.length + kits.length + sessions.length + 1;
+
+  // Registrations and attendance: three small group workshops at the care home (2 seats, on Saturdays,
+  // out of everyone's weekday availability), so that a few registrations reach the waiting list; and
+  // yesterday's workshop there with three residents, waiting for its attendance.
+  let extra = 0;
+  if (samir) {
+    const saturday = nextWeekday(today, 6, 3);
+    for (const [i, topic] of (['email', 'internet', 'photos'] as const).entries()) {
+      await db.mobileSession.create({ data: { venueId: tilleuls!.id, kitId: null, startsAt: at(addDays(saturday, 7 * i), 10), endsAt: at(addDays(saturday, 7 * i), 12), seats: 2, topic, language: 'fr', group: true, isDemo: true, trainers: { create: { trainerId: samir.id } } } });
+      extra++;
+    }
+    const yesterday = addDays(today, -1);
+    await db.mobileSession.create({
+      data: {
+        venueId: tilleuls!.id, startsAt: at(yesterday, 10), endsAt: at(yesterday, 12), seats: 10, topic: 'smartphone', language: 'fr', group: true, isDemo: true,
+        trainers: { create: { trainerId: samir.id } },
+        registrations: {
+          create: [
+            { name: 'Mme Janssens (démo)', ageBand: '75+', gender: 'woman', status: 'registered', registeredById: citizen?.id ?? null, queuedAt: at(addDays(today, -8), 10) },
+            { name: 'M. Diallo (démo)', ageBand: '65-74', gender: 'man', status: 'registered', registeredById: citizen?.id ?? null, queuedAt: at(addDays(today, -8), 11) },
+            { name: 'Mme R. (démo)', status: 'registered', registeredById: citizen?.id ?? null, queuedAt: at(addDays(today, -7), 10) }
+          ]
+        }
+      }
+    });
+    extra++;
+  }
+  return venues.length + trainers.length + kits.length + sessions.length + extra + 1;
 }

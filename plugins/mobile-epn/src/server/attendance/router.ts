@@ -1,3 +1,5 @@
 import { router } from '@passerelle/trpc';
+import { get } from './get.ts';
+import { record } from './record.ts';
 
-export const attendanceRouter = router({});
+export const attendanceRouter = router({ get, record });

@@ -1,0 +1,132 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { t } from '@passerelle/i18n';
+import { DEMO, expectAccessible, logIn } from './helpers.ts';
+
+// Mobile workshops: registrations and attendance, in French (JavaScript off), Dutch and English, with
+// axe on every page. The care home's contact (the demo citizen) registers residents for one of the
+// small demo workshops (2 seats, one per language) until the waiting list starts, cancels a seat and
+// sees the first waiting person promoted; the assigned trainer (the demo association member) records
+// the attendance of yesterday's workshop (again in each language: a correction, not a second report).
+
+const CHAINS = [
+  { locale: 'fr', js: false, topic: 'email' },
+  { locale: 'nl', js: true, topic: 'internet' },
+  { locale: 'en', js: true, topic: 'photos' }
+] as const;
+
+const MAIL_HTTP = Number(process.env.E2E_MAIL_HTTP_PORT ?? 2581);
+
+async function contextPage(browser: Browser, locale: string, js: boolean): Promise<Page> {
+  const context = await browser.newContext({ locale: `${locale}-BE` });
+  const page = await context.newPage();
+  if (!js) await page.route(/\.js(\?|$)/, (route) => route.abort());
+  return page;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+for (const { locale, js, topic } of CHAINS) {
+  const tr = (key: string, params?: Record<string, string | number>) => t(key, params, { locale });
+  const topicLabel = tr(`mobile_epn_reg_topic_${topic}`);
+  const suffix = `${locale.toUpperCase()}-${Date.now() % 100_000}`;
+  const residents = [`Alice ${suffix}`, `Bruno ${suffix}`, `Chantal ${suffix}`];
+
+  test.describe.serial(`mobile-epn registrations in ${locale} (JavaScript ${js ? 'on' : 'off'})`, () => {
+    let pastSessionId = '';
+
+    test('anyone sees the upcoming group workshops and one workshop page, without a private address', async ({ browser }) => {
+      const page = await contextPage(browser, locale, js);
+      await page.goto(`/${locale}/mobile`);
+      await expect(page.getByRole('heading', { level: 1, name: tr('mobile_epn_reg_home_title') })).toBeVisible();
+      await expect(page.getByRole('link', { name: tr('mobile_epn_reg_ask_link') })).toHaveAttribute('href', `/${locale}/mobile/request`);
+      await expectAccessible(page);
+      // The demo home visit is one-to-one: it is not listed; its street never shows.
+      await expect(page.locator('main')).not.toContainText('Rue de la Démo');
+      await page.getByRole('link', { name: new RegExp(`${escape(tr('mobile_epn_reg_see_session'))}.*${escape(topicLabel)}`) }).first().click();
+      await expect(page.getByRole('heading', { level: 1, name: topicLabel })).toBeVisible();
+      await expect(page.getByRole('link', { name: tr('mobile_epn_reg_login_to_register') })).toBeVisible();
+      await expectAccessible(page);
+      await page.context().close();
+    });
+
+    test('the venue contact registers residents until the waiting list starts, then a cancellation promotes the first waiting', async ({ browser }) => {
+      const page = await contextPage(browser, locale, js);
+      await logIn(page, DEMO.citizen, undefined, locale);
+      await page.goto(`/${locale}/mobile`);
+      await page.getByRole('link', { name: tr('mobile_epn_reg_home_my_venue') }).click();
+      await expect(page.getByRole('heading', { level: 1, name: tr('mobile_epn_reg_venue_title') })).toBeVisible();
+      await expectAccessible(page);
+      // Yesterday's workshop (for the trainer's part below): its id from the link to its list.
+      const past = page.getByRole('link', { name: new RegExp(`^${escape(tr('mobile_epn_reg_see_list'))}.*${escape(tr('mobile_epn_reg_topic_smartphone'))}`) }).first();
+      pastSessionId = (await past.getAttribute('href'))!.split('/').at(-1)!;
+      await page.getByRole('link', { name: new RegExp(`${escape(tr('mobile_epn_reg_register_residents'))}.*${escape(topicLabel)}`) }).click();
+      await expect(page.getByRole('heading', { level: 1, name: tr('mobile_epn_reg_manage_title', { topic: topicLabel }) })).toBeVisible();
+      await expectAccessible(page);
+
+      // An empty name is explained, linked to the field.
+      await page.getByRole('button', { name: tr('mobile_epn_reg_add_button') }).click();
+      const summary = page.locator('main').getByRole('link', { name: tr('mobile_epn_reg_error_name') });
+      await expect(summary).toHaveAttribute('href', '#name');
+      await expectAccessible(page);
+
+      for (const [i, name] of residents.entries()) {
+        await page.getByLabel(tr('mobile_epn_reg_name'), { exact: true }).fill(name);
+        await page.getByLabel(tr('mobile_epn_reg_age_optional')).selectOption('75+');
+        if (i === 0) await page.getByLabel(tr('mobile_epn_reg_gender_woman'), { exact: true }).check();
+        const full = i >= 2;
+        await page.getByRole('button', { name: full ? tr('mobile_epn_reg_add_waiting') : tr('mobile_epn_reg_add_button') }).click();
+        await expect(page.getByText(full ? tr('mobile_epn_reg_resident_waiting', { name, position: 1 }) : tr('mobile_epn_reg_resident_registered', { name }))).toBeVisible();
+      }
+      const waiting = page.getByRole('table', { name: tr('mobile_epn_reg_waiting_caption', { count: 1 }) });
+      await expect(waiting.getByRole('rowheader', { name: residents[2] })).toBeVisible();
+      await expectAccessible(page);
+
+      // Alice cancels: Chantal, first on the waiting list, gets her seat.
+      await page.getByRole('button', { name: new RegExp(`^${escape(tr('mobile_epn_reg_cancel'))}\\s*:\\s*${escape(residents[0]!)}$`) }).click();
+      await expect(page.getByText(tr('mobile_epn_reg_promoted', { name: residents[2] }))).toBeVisible();
+      const seated = page.getByRole('table', { name: tr('mobile_epn_reg_registered_caption', { count: 2 }) });
+      await expect(seated.getByRole('row', { name: new RegExp(`${escape(residents[2]!)}.*${escape(tr('mobile_epn_reg_was_waiting'))}`) })).toBeVisible();
+      await expect(page.getByRole('table', { name: tr('mobile_epn_reg_waiting_caption', { count: 0 }) })).toBeVisible();
+      await expectAccessible(page);
+
+      // The contact is told by email (Chantal has no account).
+      await expect
+        .poll(async () => {
+          const res = await fetch(`http://127.0.0.1:${MAIL_HTTP}/messages?to=${encodeURIComponent(DEMO.citizen)}`);
+          return ((await res.json()) as { subject: string }[]).filter((m) => m.subject.includes(residents[2]!)).length;
+        })
+        .toBe(1);
+      await page.context().close();
+    });
+
+    test('the assigned trainer records the attendance of yesterday’s workshop', async ({ browser }) => {
+      expect(pastSessionId).not.toBe('');
+      const page = await contextPage(browser, locale, js);
+      await logIn(page, DEMO.member, undefined, locale);
+      await page.goto(`/${locale}/mobile/trainer/sessions/${pastSessionId}/attendance`);
+      await expect(page.getByRole('heading', { level: 1, name: tr('mobile_epn_att_title', { topic: tr('mobile_epn_reg_topic_smartphone') }) })).toBeVisible();
+      await expectAccessible(page);
+
+      // Everyone came, two more without registering; a count that is not a number is explained.
+      for (const name of ['Mme Janssens (démo)', 'M. Diallo (démo)', 'Mme R. (démo)']) await page.getByLabel(name, { exact: true }).check();
+      const cell = tr('mobile_epn_att_walkin_cell', { age: tr('mobile_epn_reg_age_years', { band: '65–74' }), gender: tr('mobile_epn_reg_gender_woman') });
+      await page.getByLabel(cell).fill('deux');
+      const save = page.locator('main form button[type=submit]');
+      await save.click();
+      await expect(page.locator('main').getByRole('link', { name: tr('mobile_epn_att_error_count') })).toHaveAttribute('href', '#walkIns');
+      await expectAccessible(page);
+
+      // Mme R.'s age band and gender were not known: the trainer gives them now.
+      await page.getByLabel(tr('mobile_epn_att_age_of', { name: 'Mme R. (démo)' })).selectOption('65-74');
+      await page.getByLabel(tr('mobile_epn_att_gender_of', { name: 'Mme R. (démo)' })).selectOption('woman');
+      await page.getByLabel(cell).fill('2');
+      await page.getByLabel(tr('mobile_epn_reg_topic_email'), { exact: true }).check();
+      await page.getByLabel(tr('mobile_epn_att_note')).fill('Atelier calme, bonne participation.');
+      await save.click();
+      await expect(page.getByText(tr('mobile_epn_att_saved', { count: 5 }))).toBeVisible();
+      await expect(page.getByText(tr('mobile_epn_att_report_sent'))).toBeVisible();
+      await expectAccessible(page);
+      await page.context().close();
+    });
+  });
+}
