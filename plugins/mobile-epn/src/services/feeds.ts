@@ -152,8 +152,13 @@ export async function feedText({ db, token, locale, now = new Date() }: { db: Db
   const feed = await feedByToken(db, token);
   if (!feed) return null;
   const kind = feed.kind as SubjectKind;
-  const name = await subjectName(db, kind, feed.subjectId);
+  let name = await subjectName(db, kind, feed.subjectId);
   if (name === null) return null;
+  if (kind === 'venue') {
+    // A private home's feed is not named after it (its name may be a person's): "Home visit, <commune>".
+    const v = await db.mobileVenue.findUniqueOrThrow({ where: { id: feed.subjectId }, include: { commune: true } });
+    if (v.type === 'private_home') name = t('mobile_epn_feed_home_visit', { commune: communeLabel(v.commune, lang(locale)) }, { locale: lang(locale) });
+  }
   const from = new Date(now.getTime() - FEED_DAYS_BACK * 86_400_000);
   const sessions = await subjectSessions(db, { kind, id: feed.subjectId, from });
   return renderFeed({ kind, subjectId: feed.subjectId, name, sessions, locale });
