@@ -73,6 +73,7 @@ export interface SessionItem {
   address: string | null;
   venueType: string;
   trainers: string[];
+  trainerIds: string[];
   kit: string | null;
   seats: number;
 }
@@ -97,6 +98,7 @@ function sessionItem(s: SessionWithPeople, actor: Actor, locale: string): Sessio
     address: seeAddress ? fullAddress(s.venue, locale) : null,
     venueType: s.venue.type,
     trainers: s.trainers.map((x) => x.trainer.user.displayName),
+    trainerIds: s.trainers.map((x) => x.trainerId),
     kit: s.kit?.name ?? null,
     seats: s.seats
   };
