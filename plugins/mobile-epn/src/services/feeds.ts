@@ -67,7 +67,9 @@ export async function listFeeds({ db, actor }: { db: Db; actor: Actor | null }) 
   const a = requireActor(actor);
   let where = {};
   if (!isCoordinator(a)) {
-    const own = await trainerOf(db, a);
+    // Someone without a trainer profile has no feed of their own: an empty list.
+    const own = await trainerOf(db, a).catch(() => null);
+    if (!own) return [];
     where = { kind: 'trainer', subjectId: own.id };
   }
   const feeds = await db.mobileFeed.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 500 });
