@@ -1,38 +1,20 @@
 import { beforeAll, expect, it } from 'vitest';
-import ICAL from 'ical.js';
 import { createHash } from 'node:crypto';
 import { describeEachDb } from '@passerelle/db/testing';
 import { brusselsInstant } from '@passerelle/plugin-sdk/time';
 import { callerFor, kit, organisation, person, refusal, session, trainer, venue } from '../test-support.ts';
 import { feedText, FEED_DAYS_BACK } from './feeds.ts';
+import { readCalendar } from './ical-read.ts';
 
 // Feeds parsed back with ical.js, field by field.
 
-type Parsed = { uid: string; sequence: number; summary: string; location: string; description: string; status: string; geo: [number, number] | null; start: Date; end: Date; stamp: string; alarms: number[] };
-
-function parse(text: string): { name: string; events: Parsed[] } {
-  const cal = new ICAL.Component(ICAL.parse(text));
+function parse(text: string) {
+  const cal = readCalendar(text);
   return {
-    name: String(cal.getFirstPropertyValue('x-wr-calname')),
-    events: cal.getAllSubcomponents('vevent').map((v) => {
-      const e = new ICAL.Event(v);
-      const geo = v.getFirstPropertyValue('geo') as unknown as [number, number] | null;
-      return {
-        uid: e.uid,
-        sequence: e.sequence,
-        summary: e.summary,
-        location: e.location,
-        description: e.description,
-        status: String(v.getFirstPropertyValue('status')),
-        geo: geo ? [Number(geo[0]), Number(geo[1])] : null,
-        start: e.startDate.toJSDate(),
-        end: e.endDate.toJSDate(),
-        stamp: String(v.getFirstPropertyValue('dtstamp')),
-        alarms: v.getAllSubcomponents('valarm').map((a) => {
-          expect(a.getFirstPropertyValue('action')).toBe('DISPLAY');
-          return (a.getFirstPropertyValue('trigger') as ICAL.Duration).toSeconds();
-        })
-      };
+    name: cal.name,
+    events: cal.events.map((e) => {
+      for (const a of e.alarms) expect(a.action).toBe('DISPLAY');
+      return { ...e, alarms: e.alarms.map((a) => a.seconds) };
     })
   };
 }
