@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // `pnpm bench`: builds the app, then runs each benchmark and prints its figures. Benchmarks measure;
-// they never fail on a time. Run one with `pnpm bench js-weight` (or ssr-latency, cold-start, ideas, epn-survey).
+// they never fail on a time. Run one with `pnpm bench js-weight` (or ssr-latency, cold-start, ideas, epn-survey, mobile-feeds).
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
-const all = ['js-weight', 'ssr-latency', 'cold-start', 'ideas', 'epn-survey'];
+const all = ['js-weight', 'ssr-latency', 'cold-start', 'ideas', 'epn-survey', 'mobile-feeds'];
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : all;
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', CHECKPOINT_DISABLE: '1' };
 
