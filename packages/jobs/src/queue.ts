@@ -4,8 +4,18 @@
 // a restart, and a job is handed to one worker at a time (SELECT … FOR UPDATE SKIP LOCKED).
 import PgBoss from 'pg-boss';
 import { sqlOf, type Db } from '@passerelle/db';
+import type { OutgoingMail } from '@passerelle/trpc';
 
-export type JobHandler = (data: Record<string, unknown>, job: { id: string; retryCount: number; db: Db }) => Promise<unknown>;
+/** What a job handler gets besides its data: the database and, when the app gave one, the mailer. */
+export interface JobContext {
+  id: string;
+  retryCount: number;
+  db: Db;
+  /** Sends an email (throws when the queue was started without a mailer). */
+  sendMail: (message: OutgoingMail) => Promise<void>;
+}
+
+export type JobHandler = (data: Record<string, unknown>, job: JobContext) => Promise<unknown>;
 
 export interface QueueDefinition {
   name: string;
@@ -48,10 +58,16 @@ export interface StartOptions {
   /** How often an idle worker looks for new jobs. */
   pollingIntervalSeconds?: number;
   onError?: (error: Error) => void;
+  /** How jobs send email outside a request (the app's SMTP mailer). */
+  sendMail?: (message: OutgoingMail) => Promise<void>;
 }
 
+const noMailer = async () => {
+  throw new Error('The job queue was started without a mailer (startJobQueue({ sendMail })).');
+};
+
 /** Starts the queue and its workers (once per process; later calls return the running queue). */
-export async function startJobQueue({ db, queues, pollingIntervalSeconds = 1, onError }: StartOptions): Promise<PgBoss> {
+export async function startJobQueue({ db, queues, pollingIntervalSeconds = 1, onError, sendMail = noMailer }: StartOptions): Promise<PgBoss> {
   if (slot[KEY]) return slot[KEY].boss;
   const boss = new PgBoss({ db: bossDb(db), schedule: queues.some((q) => q.cron), supervise: true, migrate: true });
   boss.on('error', (e: Error) => onError?.(e));
@@ -60,7 +76,7 @@ export async function startJobQueue({ db, queues, pollingIntervalSeconds = 1, on
   for (const q of queues) {
     await boss.createQueue(q.name, { name: q.name, retryLimit: q.retryLimit ?? 2, retryDelay: q.retryDelaySeconds ?? 5, expireInSeconds: q.expireInSeconds ?? 3600 });
     const id = await boss.work<Record<string, unknown>>(q.name, { batchSize: 1, pollingIntervalSeconds, includeMetadata: true }, async ([job]) => {
-      if (job) return q.handler(job.data, { id: job.id, retryCount: job.retryCount, db });
+      if (job) return q.handler(job.data, { id: job.id, retryCount: job.retryCount, db, sendMail });
     });
     if (q.cron) await boss.schedule(q.name, q.cron, {}, { tz: 'Europe/Brussels' });
     workers.set(q.name, [...(workers.get(q.name) ?? []), id]);

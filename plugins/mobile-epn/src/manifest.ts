@@ -53,6 +53,9 @@ export const mobileEpnManifest = definePlugin({
 
     // Feeds, reminders and calendar views (the trainer's home, calendars, day map and sheet, feeds)
     '/mobile/trainer',
+    '/mobile/calendar',
+    '/mobile/day',
+    '/mobile/feeds',
   ],
   embeddable: []
 });

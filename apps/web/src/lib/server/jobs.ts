@@ -3,6 +3,7 @@ import { registerTasks, startJobQueue, stopJobQueue, taskQueue, type QueueDefini
 import { epnSurveyJobs, epnSurveyTasks } from '@passerelle/plugin-epn-survey/tasks';
 import { mobileEpnJobs, mobileEpnTasks } from '@passerelle/plugin-mobile-epn/tasks';
 import { log } from './log.ts';
+import { sendMail } from './mail.ts';
 
 /** The long-running tasks of each plugin (one line per plugin), run by the job queue. */
 export const PLUGIN_TASKS: readonly TaskDefinition<never>[] = [...epnSurveyTasks, ...mobileEpnTasks] as TaskDefinition<never>[];
@@ -17,7 +18,9 @@ export async function startJobs(): Promise<void> {
   await startJobQueue({
     db,
     queues: [taskQueue((taskId, err) => log.error({ err, taskId }, 'task failed')), ...PLUGIN_JOBS],
-    onError: (err) => log.error({ err }, 'job queue error')
+    onError: (err) => log.error({ err }, 'job queue error'),
+    // Jobs (reminders) send email outside a request, through the same SMTP mailer.
+    sendMail
   });
   // adapter-node emits this on SIGINT/SIGTERM once the HTTP server has closed. Running jobs may finish
   // (up to 10 s; an interrupted one is retried elsewhere), then the database closes and the process ends

@@ -1,3 +1,6 @@
 import { router } from '@passerelle/trpc';
+import { create } from './create.ts';
+import { list } from './list.ts';
+import { revoke } from './revoke.ts';
 
-export const feedRouter = router({});
+export const feedRouter = router({ list, create, revoke });

@@ -1,0 +1,2 @@
+// Shim: the page belongs to the mobile-epn plugin (plugins/mobile-epn/src/routes/calendar-pages.ts).
+export { loadCalendar as load } from '@passerelle/plugin-mobile-epn/routes/calendar-pages';
