@@ -236,11 +236,14 @@ async function ensurePgliteTemplate(): Promise<boolean> {
     await fs.rm(building, { recursive: true, force: true });
     await migrateDeploy({ pgliteDir: building, log: false });
     await fs.rename(building, template); // publish atomically
-    // Templates of older migration sets are no longer needed.
+    // Templates of older migration sets are no longer needed, once no run can still be copying them
+    // (another checkout of the repository may be testing another migration set right now: its
+    // template, half-built or finished, is left alone for an hour).
     const root = path.dirname(template);
     for (const name of await fs.readdir(root)) {
-      if (name.startsWith('pglite-tpl-') && !name.startsWith(path.basename(template))) {
-        await fs.rm(path.join(root, name), { recursive: true, force: true });
+      const full = path.join(root, name);
+      if (/^pglite-tpl-[0-9a-f]+$/.test(name) && name !== path.basename(template) && (await fs.stat(full)).mtimeMs < Date.now() - 60 * 60_000) {
+        await fs.rm(full, { recursive: true, force: true });
       }
     }
     return true;
