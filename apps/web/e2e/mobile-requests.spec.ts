@@ -24,6 +24,9 @@ async function contextPage(browser: Browser, locale: string, js: boolean): Promi
 const inDays = (days: number, hour: number) => `${toBrusselsLocal(new Date(Date.now() + days * 86_400_000)).slice(0, 10)}T${String(hour).padStart(2, '0')}:00`;
 const byId = (page: Page, id: string) => page.locator(`[id="${id}"]`);
 
+// Each chain took 49-59 s on the shared 2-core machine (axe on 5 pages, two log-ins): a margin over the default 60 s.
+test.describe.configure({ timeout: 120_000 });
+
 for (const { locale, js, topic } of CHAINS) {
   const tr = (key: string, params?: Record<string, string | number>) => t(key, params, { locale });
 
