@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { t } from '@passerelle/i18n';
 import { toBrusselsLocal } from '@passerelle/plugin-sdk/time';
 import { DEMO, DEMO_PASSWORD, expectAccessible, logIn } from './helpers.ts';
@@ -13,8 +13,10 @@ const CHAINS = [
   { locale: 'en', js: true, topic: 'photos' }
 ] as const;
 
-async function contextPage(browser: Browser, locale: string, js: boolean): Promise<Page> {
-  const context = await browser.newContext({ locale: `${locale}-BE` });
+type State = Awaited<ReturnType<BrowserContext['storageState']>>;
+
+async function contextPage(browser: Browser, locale: string, js: boolean, storageState?: State): Promise<Page> {
+  const context = await browser.newContext({ locale: `${locale}-BE`, ...(storageState ? { storageState } : {}) });
   const page = await context.newPage();
   if (!js) await page.route(/\.js(\?|$)/, (route) => route.abort());
   return page;
@@ -24,18 +26,27 @@ async function contextPage(browser: Browser, locale: string, js: boolean): Promi
 const inDays = (days: number, hour: number) => `${toBrusselsLocal(new Date(Date.now() + days * 86_400_000)).slice(0, 10)}T${String(hour).padStart(2, '0')}:00`;
 const byId = (page: Page, id: string) => page.locator(`[id="${id}"]`);
 
+// The chains run in order and share the two log-ins (the first chain logs the contact in through the
+// request form's redirect; the coordinator logs in once). A margin over the default 60 s for a loaded runner.
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
+let contactState: State | undefined;
+let staffState: State | undefined;
+
 for (const { locale, js, topic } of CHAINS) {
   const tr = (key: string, params?: Record<string, string | number>) => t(key, params, { locale });
 
   test(`a care-home contact requests a workshop; a coordinator sees it in the queue (${locale}, JavaScript ${js ? 'on' : 'off'})`, async ({ browser }) => {
-    // Signed out: the request form sends the visitor to log in, and back.
-    const contact = await contextPage(browser, locale, js);
+    // Signed out: the request form sends the visitor to log in, and back (once; later chains reuse the session).
+    const contact = await contextPage(browser, locale, js, contactState);
     await contact.goto(`/${locale}/mobile/request`);
-    await expect(contact).toHaveURL(new RegExp(`/${locale}/login\\?next=`));
-    await contact.locator('#email').fill(DEMO.citizen);
-    await contact.locator('#password').fill(DEMO_PASSWORD);
-    await contact.locator('main form button[type=submit]').click();
-    await expect(contact).toHaveURL(new RegExp(`/${locale}/mobile/request$`));
+    if (!contactState) {
+      await expect(contact).toHaveURL(new RegExp(`/${locale}/login\\?next=`));
+      await contact.locator('#email').fill(DEMO.citizen);
+      await contact.locator('#password').fill(DEMO_PASSWORD);
+      await contact.locator('main form button[type=submit]').click();
+      await expect(contact).toHaveURL(new RegExp(`/${locale}/mobile/request$`));
+      contactState = await contact.context().storageState();
+    }
     await expect(contact.locator('h1')).toHaveText(tr('mobile_epn_req_title'));
     await expectAccessible(contact);
 
@@ -74,8 +85,11 @@ for (const { locale, js, topic } of CHAINS) {
     await contact.context().close();
 
     // A coordinator sees it in the queue (new requests first), with a link to its page.
-    const staff = await contextPage(browser, locale, js);
-    await logIn(staff, DEMO.staff, undefined, locale);
+    const staff = await contextPage(browser, locale, js, staffState);
+    if (!staffState) {
+      await logIn(staff, DEMO.staff, undefined, locale);
+      staffState = await staff.context().storageState();
+    }
     await staff.goto(`/${locale}/mobile/manage?status=new&topic=${topic}`);
     await expectAccessible(staff);
     const row = staff.getByRole('row').filter({ hasText: `${tr(`mobile_epn_dir_topic_${topic}`)} (${tr(`mobile_epn_dir_language_${locale}`)})` });
