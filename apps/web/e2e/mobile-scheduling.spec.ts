@@ -26,9 +26,8 @@ async function demoRequestId(page: Page): Promise<string> {
   expect(res.ok()).toBe(true);
   const body = (await res.json()) as { result: { data: { openRequests: { id: string; venueName: string }[] } } };
   const found = body.result.data.openRequests.find((r) => r.venueName === 'Résidence Les Tilleuls (démo)');
-  if (found) return found.id;
-  // Already booked by an earlier chain: it is no longer "new"; the first chain remembered it.
-  return REQUEST.id!;
+  expect(found).toBeTruthy();
+  return found!.id;
 }
 const REQUEST: { id?: string } = {};
 
