@@ -196,7 +196,7 @@ export function assumptionFor(t: TrainerFacts, venue: Point, prev: Booking | nul
 const overlaps = (aStart: number, aEnd: number, bStart: number, bEnd: number) => aStart < bEnd && bStart < aEnd;
 
 /** Every rule, checked on a snapshot. Pure: no database. */
-export function evaluate(snapshot: Snapshot, p: Proposal): Evaluation {
+export function evaluate(snapshot: Snapshot, p: Proposal, opts: { assumptions?: boolean } = {}): Evaluation {
   const conflicts: Conflict[] = [];
   const travel: Record<string, TravelAssumption> = {};
   const start = p.startsAt.getTime();
@@ -245,7 +245,8 @@ export function evaluate(snapshot: Snapshot, p: Proposal): Evaluation {
       const gap = Math.floor((next.start - end) / 60_000);
       if (trip.minutes > gap) conflicts.push({ code: 'travel_after', params: { ...who, from: venue.name, to: next.venueName, end: when().end, start: brusselsText(next.start), gap, needed: trip.minutes, km: trip.km, mode: t.travelMode }, trainerId, sessionId: next.id });
     }
-    travel[trainerId] = assumptionFor(t, venue, prev, start, snapshot.settings);
+    // The assumption is information, not a rule: the suggestions' first pass over every candidate skips it.
+    if (opts.assumptions !== false) travel[trainerId] = assumptionFor(t, venue, prev, start, snapshot.settings);
   }
 
   if (p.kitId) {

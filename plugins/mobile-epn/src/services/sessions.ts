@@ -364,9 +364,11 @@ export async function planningOptions({ db, actor, requestId }: { db: Db; actor:
     ? await db.mobileRequest.findUnique({ where: { id: requestId }, include: { venue: { include: { commune: true } }, sessions: { where: { status: { not: 'cancelled' } }, orderBy: { startsAt: 'asc' }, select: { id: true, startsAt: true, endsAt: true } } } })
     : null;
   if (requestId && !request) throw new AppError('NOT_FOUND');
-  const [trainers, kits] = await Promise.all([
+  const [trainers, kits, openRequests] = await Promise.all([
     db.mobileTrainer.findMany({ where: { active: true }, select: { id: true, topics: true, languages: true, travelMode: true, homeLabel: true, user: { select: { displayName: true } } } }),
-    db.mobileKit.findMany({ where: { archivedAt: null }, select: { id: true, name: true, devices: true, status: true }, orderBy: { name: 'asc' } })
+    db.mobileKit.findMany({ where: { archivedAt: null }, select: { id: true, name: true, devices: true, status: true }, orderBy: { name: 'asc' } }),
+    // Requests waiting or being planned (oldest first), for the scheduling pages' links.
+    db.mobileRequest.findMany({ where: { status: { in: ['new', 'scheduled'] } }, orderBy: { createdAt: 'asc' }, take: 100, select: { id: true, status: true, createdAt: true, topic: true, venue: { select: { name: true } } } })
   ]);
   const windows = request && Array.isArray(request.windows) ? (request.windows as { from?: string; to?: string }[]).filter((w) => typeof w?.from === 'string' && typeof w?.to === 'string').map((w) => ({ from: new Date(w.from!), to: new Date(w.to!) })) : [];
   return {
@@ -387,6 +389,7 @@ export async function planningOptions({ db, actor, requestId }: { db: Db; actor:
         }
       : null,
     trainers: trainers.map((t) => ({ id: t.id, name: t.user.displayName, topics: t.topics, languages: t.languages, travelMode: t.travelMode, homeLabel: t.homeLabel })).sort((a, b) => a.name.localeCompare(b.name)),
-    kits
+    kits,
+    openRequests: openRequests.map((r) => ({ id: r.id, status: r.status, createdAt: r.createdAt, topic: r.topic, venueName: r.venue.name }))
   };
 }

@@ -88,7 +88,7 @@ export function rankSuggestions(snapshot: Snapshot, req: SuggestionRequest, opts
   const ranked: { c: Candidate; extra: number }[] = [];
   for (const c of candidates(snapshot, req, opts.grid, opts.now)) {
     const t = snapshot.trainers.get(c.trainerId)!;
-    const { conflicts } = evaluate(snapshot, { startsAt: new Date(c.start), endsAt: new Date(c.end), trainerIds: [c.trainerId], kitId: null, venueId: req.venueId, seats: req.participants, topic: req.topic, language: req.language });
+    const { conflicts } = evaluate(snapshot, { startsAt: new Date(c.start), endsAt: new Date(c.end), trainerIds: [c.trainerId], kitId: null, venueId: req.venueId, seats: req.participants, topic: req.topic, language: req.language }, { assumptions: false });
     if (conflicts.length) continue;
     ranked.push({ c, extra: extraTravel(t, venue, c.start, c.end, snapshot.settings) });
   }
