@@ -127,6 +127,28 @@ describeEachDb('session procedures', ({ getDb, kind }) => {
     expect(await db.auditLog.count({ where: { action: 'mobile-epn.session.update', targetId: a! } })).toBe(1);
   });
 
+  it('seats: never fewer than the people registered; more seats go at once to the first people waiting, who are told', async () => {
+    const db = getDb();
+    const coordWithMail = callerFor(db, coord.actor, { sendMail: mail.sendMail });
+    const [id] = (await coordWithMail.session.create(single({ seats: 2 }))).sessionIds;
+    const waiting = await person(db, { email: `waiting-${kind}-${Date.now()}@example.org` });
+    const base = { sessionId: id!, registeredById: contact.actor.id };
+    await db.mobileRegistration.create({ data: { ...base, name: 'A', status: 'registered', queuedAt: new Date(1000) } });
+    await db.mobileRegistration.create({ data: { ...base, name: 'B', status: 'registered', queuedAt: new Date(2000) } });
+    const w1 = await db.mobileRegistration.create({ data: { ...base, name: 'C', userId: waiting.actor.id, status: 'waiting', queuedAt: new Date(3000) } });
+    const w2 = await db.mobileRegistration.create({ data: { ...base, name: 'D', status: 'waiting', queuedAt: new Date(4000) } });
+    const slot = { id: id!, venueId, startsAt: at('2027-03-02T10:00'), endsAt: at('2027-03-02T12:00'), trainerIds: [t1.trainer.id], kitId };
+    const e = await refusal(coordWithMail.session.update({ ...slot, seats: 1 }));
+    expect(e.code).toBe('BAD_REQUEST');
+    expect((await db.mobileSession.findUniqueOrThrow({ where: { id: id! } })).seats).toBe(2);
+    const result = await coordWithMail.session.update({ ...slot, seats: 3 });
+    expect(result.promoted.map((p) => p.id)).toEqual([w1.id]);
+    expect((await db.mobileRegistration.findUniqueOrThrow({ where: { id: w1.id } })).status).toBe('registered');
+    expect((await db.mobileRegistration.findUniqueOrThrow({ where: { id: w2.id } })).status).toBe('waiting');
+    await mail.catcher.waitForMessage({ to: waiting.actor.email, timeoutMs: 10_000 });
+    expect(mail.catcher.messages({ to: waiting.actor.email })).toHaveLength(1);
+  });
+
   it('cancels with a reason: everyone affected gets an email in their language; the private address only to those who may see it', async () => {
     const db = getDb();
     const coordMail = callerFor(db, coord.actor, { sendMail: mail.sendMail });

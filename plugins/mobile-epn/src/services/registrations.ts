@@ -16,7 +16,7 @@ import { AGE_BANDS, GENDERS } from './lists.ts';
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
 /** Serialises every seat change of one session (PostgreSQL advisory lock, released at commit or rollback). */
-async function lockSession(tx: Tx, sessionId: string): Promise<void> {
+export async function lockSession(tx: Tx, sessionId: string): Promise<void> {
   // $executeRaw: the function returns void, which the driver adapters cannot read back as a value.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`mobile-epn:session:${sessionId}`}))`;
 }
@@ -227,6 +227,30 @@ export async function registerSelf({ db, actor, sessionId, now = new Date() }: {
   return { id: row.id, status: row.status as 'registered' | 'waiting', position: pos.get(row.id) ?? null };
 }
 
+/**
+ * Gives the free seats of a session to the first people waiting, in queue order (call under
+ * lockSession). Returns who was promoted; notify them after the commit (notifyPromoted).
+ */
+export async function fillFreeSeats(tx: Tx, sessionId: string, seats: number, now: Date): Promise<{ id: string }[]> {
+  const registered = await tx.mobileRegistration.count({ where: { sessionId, status: 'registered' } });
+  const free = seats - registered;
+  if (free <= 0) return [];
+  const next = await tx.mobileRegistration.findMany({ where: { sessionId, status: 'waiting' }, orderBy: [{ queuedAt: 'asc' }, { id: 'asc' }], take: free, select: { id: true } });
+  for (const n of next) await tx.mobileRegistration.update({ where: { id: n.id }, data: { status: 'registered', promotedAt: now } });
+  return next;
+}
+
+/** Emails each promoted person (or the contact who registered them); returns their names. */
+export async function notifyPromoted({ db, promoted, sendMail, origin }: { db: Db; promoted: { id: string }[]; sendMail: (m: OutgoingMail) => Promise<void>; origin: string }): Promise<Promotion[]> {
+  const notices: Promotion[] = [];
+  for (const p of promoted) {
+    await notifyPromotion({ db, registrationId: p.id, sendMail, origin });
+    const row = await db.mobileRegistration.findUniqueOrThrow({ where: { id: p.id }, select: { name: true } });
+    notices.push({ id: p.id, name: row.name });
+  }
+  return notices;
+}
+
 export interface Promotion {
   id: string;
   name: string;
@@ -253,28 +277,12 @@ export async function cancelRegistration({ db, actor, registrationId, sendMail, 
     // Cancelled twice (two clicks, two people): the second changes nothing.
     if (current.status === 'cancelled') return { promoted: [] as { id: string }[], was: 'cancelled' };
     await tx.mobileRegistration.update({ where: { id: registrationId }, data: { status: 'cancelled', cancelledAt: now } });
-    const promoted: { id: string }[] = [];
-    if (s.status === 'scheduled' && s.group) {
-      const registered = await tx.mobileRegistration.count({ where: { sessionId: s.id, status: 'registered' } });
-      const free = s.seats - registered;
-      if (free > 0) {
-        const next = await tx.mobileRegistration.findMany({ where: { sessionId: s.id, status: 'waiting' }, orderBy: [{ queuedAt: 'asc' }, { id: 'asc' }], take: free, select: { id: true } });
-        for (const n of next) {
-          await tx.mobileRegistration.update({ where: { id: n.id }, data: { status: 'registered', promotedAt: now } });
-          promoted.push(n);
-        }
-      }
-    }
+    const promoted = s.status === 'scheduled' && s.group ? await fillFreeSeats(tx, s.id, s.seats, now) : [];
     if (!own) await audit({ db: tx, actorId: a.id, action: 'mobile-epn.registration.cancel', targetType: 'mobile-epn.registration', targetId: registrationId, data: { sessionId: s.id, was: current.status, promoted: promoted.map((p) => p.id) } });
     return { promoted, was: current.status };
   }, TX);
 
-  const notices: Promotion[] = [];
-  for (const p of promoted) {
-    await notifyPromotion({ db, registrationId: p.id, sendMail, origin });
-    const row = await db.mobileRegistration.findUniqueOrThrow({ where: { id: p.id }, select: { name: true } });
-    notices.push({ id: p.id, name: row.name });
-  }
+  const notices = await notifyPromoted({ db, promoted, sendMail, origin });
   return { cancelled: was !== 'cancelled', was, promoted: notices };
 }
 

@@ -7,6 +7,7 @@ import { AppError, type Actor, type OutgoingMail } from '@passerelle/trpc';
 import { isCoordinator, maySeeAddress, requireActor, requireCoordinator } from './access.ts';
 import { brusselsText, evaluate, loadSnapshot, type Conflict, type Proposal, type TravelAssumption } from './conflicts.ts';
 import { LANGUAGES, TOPICS } from './lists.ts';
+import { fillFreeSeats, lockSession, notifyPromoted } from './registrations.ts';
 
 // Sessions: create one or a weekly series (all or nothing), edit, cancel. Every save re-checks the rules
 // inside a transaction that first takes an advisory lock per trainer and per kit involved (in a fixed
@@ -172,15 +173,20 @@ export async function createSessions({ db, actor, input }: { db: Db; actor: Acto
 }
 
 /** session.update: new time, trainers, kit, seats or venue; re-checked (the session itself excluded); sequence + 1. */
-export async function updateSession({ db, actor, input }: { db: Db; actor: Actor | null; input: TSessionUpdate }) {
+export async function updateSession({ db, actor, input, sendMail, origin, now = new Date() }: { db: Db; actor: Actor | null; input: TSessionUpdate; sendMail?: (m: OutgoingMail) => Promise<void>; origin?: string; now?: Date }) {
   const a = requireCoordinator(actor);
   const p = ZSessionUpdate.parse(input);
-  return db.$transaction(
+  const result = await db.$transaction(
     async (tx) => {
       await lockBookings(tx, p.trainerIds, p.kitId);
+      // Seats change under the session's registration lock: never fewer seats than people registered;
+      // more seats go to the waiting list at once.
+      await lockSession(tx, p.id);
       const before = await tx.mobileSession.findUnique({ where: { id: p.id }, include: { trainers: { select: { trainerId: true } } } });
       if (!before) throw new AppError('NOT_FOUND');
       if (before.status === 'cancelled') throw new AppError('CONFLICT', 'cancelled', { messageKey: 'mobile_epn_sched_error_cancelled' });
+      const registered = await tx.mobileRegistration.count({ where: { sessionId: p.id, status: 'registered' } });
+      if (p.seats < registered) throw new AppError('VALIDATION', 'fewer seats than registrations', { messageKey: 'mobile_epn_sched_error_seats_below_registered', fieldErrors: { seats: 'mobile_epn_sched_error_seats_below_registered' } });
       const base: Resolved = { requestId: before.requestId, venueId: p.venueId, topic: before.topic, language: before.language, group: before.group };
       const { occurrences: occ, conflicts } = await judge(tx, base, { ...p, repeat: null }, p.id, true);
       if (conflicts.length) throw new ScheduleConflictError(conflicts);
@@ -201,10 +207,13 @@ export async function updateSession({ db, actor, input }: { db: Db; actor: Actor
           to: { startsAt: p.startsAt.toISOString(), endsAt: p.endsAt.toISOString(), venueId: p.venueId, kitId: p.kitId, seats: p.seats, trainerIds: p.trainerIds }
         }
       });
-      return { id: p.id };
+      const promoted = before.group && p.seats > before.seats ? await fillFreeSeats(tx, p.id, p.seats, now) : [];
+      return { id: p.id, promoted };
     },
     { timeout: 20_000, maxWait: 20_000 }
   );
+  const promoted = sendMail && origin ? await notifyPromoted({ db, promoted: result.promoted, sendMail, origin }) : [];
+  return { id: result.id, promoted };
 }
 
 const communeName = (c: { nameFr: string; nameNl: string; nameEn: string }, locale: string) => (locale === 'nl' ? c.nameNl : locale === 'en' ? c.nameEn : c.nameFr);
