@@ -12,5 +12,5 @@ export async function load(event: PluginEvent) {
   const q = event.url.searchParams;
   const filters = { status: oneOf(q.get('status'), REQUEST_STATUSES), topic: oneOf(q.get('topic'), TOPICS), communeNis: oneOf(q.get('commune'), NIS) };
   const queue = await orPageError(event, () => mobileEpnCaller(event).request.queue(filters));
-  return { queue, filters, locale: event.locals.ctx.locale, languages: LANGUAGES };
+  return { queue, filters, locale: event.locals.ctx.locale, languages: LANGUAGES, declined: q.get('declined') === '1' };
 }

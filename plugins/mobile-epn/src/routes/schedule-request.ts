@@ -2,6 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import { localizeHref } from '@passerelle/i18n';
 import { field, orPageError, type PluginEvent } from '@passerelle/plugin-sdk/server';
 import { formValues } from '@passerelle/plugin-sdk/forms';
+import { fail } from '@sveltejs/kit';
+import { t } from '@passerelle/i18n';
 import { mobileEpnCaller } from '../server/router.ts';
 import { explainConflict, explainTravel, label, scheduleFailure, slotFromForm, wallClock } from './schedule-shared.ts';
 
@@ -82,6 +84,22 @@ export const actions = {
     } catch (e) {
       return scheduleFailure(e, form, locale);
     }
+  },
+  /** "Decline": the request leaves the queue; the person who asked is told why, by email. */
+  decline: async (event: Event) => {
+    const form = await event.request.formData();
+    const locale = event.locals.ctx.locale;
+    const reason = field(form, 'reason').trim();
+    if (reason.length < 3 || reason.length > 1000) {
+      const message = t('mobile_epn_dir_error_reason', undefined, { locale });
+      return fail(400, { values: formValues(form), declineErrors: { reason: message }, message, conflicts: [] });
+    }
+    try {
+      await mobileEpnCaller(event).request.decline({ id: event.params.id, reason });
+    } catch (e) {
+      return scheduleFailure(e, form, locale);
+    }
+    redirect(303, localizeHref('/mobile/manage?declined=1'));
   },
   /** "Save": refused, with the same explanations, when anything conflicts. */
   create: async (event: Event) => {
