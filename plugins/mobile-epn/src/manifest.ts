@@ -53,9 +53,12 @@ export const mobileEpnManifest = definePlugin({
 
     // Feeds, reminders and calendar views (the trainer's home, calendars, day map and sheet, feeds)
     '/mobile/trainer',
-    '/mobile/calendar',
-    '/mobile/day',
+    '/mobile/calendar/[kind]/[id]',
+    '/mobile/day/[trainer]',
+    '/mobile/day/[trainer]/sheet',
+    '/mobile/day/[trainer]/map.svg',
     '/mobile/feeds',
+    '/mobile/feeds/[token].ics',
   ],
   embeddable: []
 });

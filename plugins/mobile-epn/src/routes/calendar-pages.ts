@@ -41,16 +41,16 @@ export async function loadCalendar(event: PluginEvent<{ kind: string; id: string
   return { locale: lang(event.locals.ctx.locale), cal, isTrainerCalendar: cal.kind === 'trainer' };
 }
 
-/** /mobile/day/[trainerId]?date= and its printable sheet. */
-export async function loadDay(event: PluginEvent<{ trainerId: string }>) {
+/** /mobile/day/[trainer]?date= and its printable sheet. */
+export async function loadDay(event: PluginEvent<{ trainer: string }>) {
   signedIn(event);
   const date = event.url.searchParams.get('date');
-  const day = await orPageError(event, () => mobileEpnCaller(event).calendar.day({ trainerId: event.params.trainerId, date: date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null }));
+  const day = await orPageError(event, () => mobileEpnCaller(event).calendar.day({ trainerId: event.params.trainer, date: date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null }));
   return { locale: lang(event.locals.ctx.locale), day };
 }
 
-/** /mobile/day/[trainerId]/map.svg?date=: the day's route on the map (same checks as the day). */
-export async function dayMap(event: PluginEvent<{ trainerId: string }>) {
+/** /mobile/day/[trainer]/map.svg?date=: the day's route on the map (same checks as the day). */
+export async function dayMap(event: PluginEvent<{ trainer: string }>) {
   if (!event.locals.ctx.actor) error(401, event.locals.ctx.translate('error_unauthenticated'));
   const { day, locale } = await loadDay(event);
   const title = t('mobile_epn_cal_map_title', { name: day.trainer.name, date: day.date }, { locale });

@@ -1,4 +1,4 @@
-import ical, { ICalAlarmType, ICalEventStatus } from 'ical-generator';
+import ical, { ICalAlarmType, ICalEvent, ICalEventStatus, type ICalEventData } from 'ical-generator';
 import type { Db } from '@passerelle/db';
 import { audit, generateToken, hashToken } from '@passerelle/auth';
 import { t } from '@passerelle/i18n';
@@ -112,6 +112,7 @@ export function renderFeed({ kind, subjectId, name, sessions, locale: rawLocale 
     // Calendar apps poll subscriptions: once an hour is enough for workshops planned days ahead.
     ttl: 3600
   });
+  const events: ICalEventData[] = [];
   for (const s of sessions) {
     const showAddress = feedShowsAddress({ kind, subjectId }, s);
     const commune = communeLabel(s.venue.commune, locale);
@@ -127,7 +128,7 @@ export function renderFeed({ kind, subjectId, name, sessions, locale: rawLocale 
       showAddress && s.venue.accessNotes ? tr('mobile_epn_feed_access', { notes: s.venue.accessNotes }) : null,
       showAddress && (s.venue.contactName || s.venue.contactPhone) ? tr('mobile_epn_feed_contact', { contact: [s.venue.contactName, s.venue.contactPhone].filter(Boolean).join(' ') }) : null
     ].filter((l): l is string => l !== null);
-    cal.createEvent({
+    events.push({
       id: `${s.id}@${UID_DOMAIN}`,
       sequence: s.sequence,
       stamp: s.updatedAt,
@@ -146,7 +147,48 @@ export function renderFeed({ kind, subjectId, name, sessions, locale: rawLocale 
           ]
     });
   }
-  return cal.toString();
+  // ical-generator writes each event; the long lines are folded here (see foldIcsLines), then the
+  // events go into the calendar's (small, already folded) frame.
+  const frame = cal.toString();
+  const end = frame.lastIndexOf('END:VCALENDAR');
+  const body = events.map((e) => new ICalEvent(e, cal).toString()).join('');
+  return frame.slice(0, end) + foldIcsLines(body.replace(/\r\n$/, '')) + '\r\n' + frame.slice(end);
+}
+
+const utf8Bytes = (code: number) => (code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4);
+
+/**
+ * RFC 5545 line folding (lines of at most 75 octets, continued with CRLF + space), the same output as
+ * ical-generator's foldLines (a test checks it on random text), which creates a TextEncoder per
+ * character and so spent seconds on a feed of 1,000 events.
+ */
+export function foldIcsLines(text: string): string {
+  return text
+    .split('\r\n')
+    .map((line) => {
+      let out = '';
+      let bytes = 0;
+      let from = 0;
+      for (let i = 0; i < line.length; i++) {
+        const code = line.charCodeAt(i);
+        let size: number;
+        const start = i;
+        if (code >= 0xd800 && code <= 0xdbff && i + 1 < line.length) {
+          const next = line.charCodeAt(i + 1);
+          // A pair is one 4-byte character; a lone high surrogate (3 bytes, as U+FFFD) is taken with the next unit, as ical-generator does.
+          size = next >= 0xdc00 && next <= 0xdfff ? 4 : 3 + utf8Bytes(next);
+          i++;
+        } else size = code >= 0xd800 && code <= 0xdfff ? 3 : utf8Bytes(code);
+        bytes += size;
+        if (bytes > 74) {
+          out += line.slice(from, start) + '\r\n ';
+          from = start;
+          bytes = size;
+        }
+      }
+      return out + line.slice(from);
+    })
+    .join('\r\n');
 }
 
 /** The feed a token opens, rendered; null when the token is unknown or revoked (the route answers 404). */
