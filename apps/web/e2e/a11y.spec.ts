@@ -7,15 +7,19 @@ const PUBLIC_PAGES = [
   // Plugin "ideas" (demo consultations seeded at start)
   '/ideas', '/ideas/bruxelles-numerique-demo', '/ideas/brussels-hacks-demo', '/ideas/brussels-hacks-demo/1', '/ideas/brussels-hacks-demo/vote', '/ideas/bruxelles-numerique-demo?q=wifi&sort=oldest', '/ideas/brussels-hacks-demo/results', '/ideas/unsubscribe?token=x&kind=all', '/ideas/brussels-hacks-demo/map', '/ideas/brussels-hacks-demo/data',
   // Plugin "epn-survey" (demo EPNs and the demo visitor survey)
-  '/epn', '/epn?commune=21012&service=workshops&open=1', '/epn/s/DEMOVISIT1'
+  '/epn', '/epn?commune=21012&service=workshops&open=1', '/epn/s/DEMOVISIT1',
+  // Plugin "mobile-epn" (demo workshops)
+  '/mobile'
 ];
 const ACCOUNT_PAGES = ['/account', '/account/delete', '/logout'];
 // The demo citizen wrote the demo ideas of the consultation that is open for submissions.
-const CITIZEN_PAGES = ['/ideas/bruxelles-numerique-demo/1', '/ideas/bruxelles-numerique-demo/1/edit', '/ideas/brussels-hacks-demo/vote'];
+// The demo citizen is also the contact of the demo care home (mobile workshops).
+const CITIZEN_PAGES = ['/ideas/bruxelles-numerique-demo/1', '/ideas/bruxelles-numerique-demo/1/edit', '/ideas/brussels-hacks-demo/vote', '/mobile/request', '/mobile/requests', '/mobile/venue'];
 const ADMIN_PAGES = [
   '/admin', '/admin/users', '/admin/organisations', '/admin/plugins', '/admin/permissions', '/admin/audit',
   '/ideas/bruxelles-numerique-demo/new', '/ideas/manage', '/ideas/manage/new', '/ideas/manage/moderation', '/ideas/manage/brussels-hacks-demo', '/ideas/brussels-hacks-demo/3', '/ideas/manage/brussels-hacks-demo/jury', '/ideas/notifications',
-  '/epn/manage', '/epn/manage/places/new', '/epn/manage/activity/new', '/epn/manage/dashboard', '/epn/manage/settings', '/epn/region'
+  '/epn/manage', '/epn/manage/places/new', '/epn/manage/activity/new', '/epn/manage/dashboard', '/epn/manage/settings', '/epn/region',
+  '/mobile/manage', '/mobile/manage/venues', '/mobile/manage/venues/new', '/mobile/manage/trainers', '/mobile/manage/trainers/new', '/mobile/manage/kits', '/mobile/manage/kits/new', '/mobile/manage/settings', '/mobile/mediate', '/mobile/feeds'
 ];
 
 // "JavaScript off" blocks the app's scripts, so the page stays as the server rendered it; the browser's

@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { describeEachDb } from '@passerelle/db/testing';
 import { brusselsInstant } from '@passerelle/plugin-sdk/time';
@@ -52,6 +53,40 @@ describeEachDb('mobile-epn feeds', ({ getDb }) => {
   });
 
   const tokenOf = (url: { token: string }) => url.token;
+
+  // A second, independent reader: the Python icalendar library (Debian python3-icalendar, installed by
+  // .ci/run), which calendar servers and clients build on. Same events, same instants, same statuses.
+  it('the feed also parses with python3-icalendar, with the same UIDs, instants, sequences and statuses', async () => {
+    const { samir } = f;
+    const created = await samir.caller.feed.create({ kind: 'trainer', subjectId: samir.trainer.id });
+    const text = (await feedText({ db: f.db, token: created.token, locale: 'nl', now }))!;
+    const script = [
+      'import sys, json, icalendar',
+      'cal = icalendar.Calendar.from_ical(sys.stdin.read())',
+      'out = []',
+      'for e in cal.walk("VEVENT"):',
+      '    out.append({"uid": str(e["UID"]), "start": e.decoded("DTSTART").isoformat(), "end": e.decoded("DTEND").isoformat(), "sequence": int(e.get("SEQUENCE", 0)), "status": str(e.get("STATUS", "")), "alarms": len(e.walk("VALARM")), "geo": [e["GEO"].latitude, e["GEO"].longitude] if "GEO" in e else None})',
+      'print(json.dumps(out))'
+    ].join('\n');
+    let output: string;
+    try {
+      output = execFileSync('/usr/bin/python3', ['-c', script], { input: text, encoding: 'utf8' });
+    } catch (e) {
+      throw new Error(`python3-icalendar could not read the feed (apt-get install python3-icalendar): ${String(e)}`);
+    }
+    const python = (JSON.parse(output) as { uid: string; start: string; end: string; sequence: number; status: string; alarms: number; geo: number[] | null }[]).sort((a, b) => a.uid.localeCompare(b.uid));
+    const js = parse(text).events.sort((a, b) => a.uid.localeCompare(b.uid));
+    expect(python.map((e) => e.uid)).toEqual(js.map((e) => e.uid));
+    for (const [i, e] of python.entries()) {
+      expect(new Date(e.start).getTime()).toBe(js[i]!.start.getTime());
+      expect(new Date(e.end).getTime()).toBe(js[i]!.end.getTime());
+      expect(e.sequence).toBe(js[i]!.sequence);
+      expect(e.status).toBe(js[i]!.status);
+      expect(e.alarms).toBe(js[i]!.alarms.length);
+    }
+    expect(python.find((e) => e.uid === `${f.cancelled.id}@passerelle.brussels`)).toMatchObject({ status: 'CANCELLED', alarms: 0 });
+    expect(python.find((e) => e.uid === `${f.dst.id}@passerelle.brussels`)?.geo).toEqual([expect.closeTo(50.8275, 4), expect.closeTo(4.3722, 4)]);
+  });
 
   it('a trainer creates their own feed; only the token hash is stored; the feed parses field by field', async () => {
     const { db, samir, dst, night, visit, cancelled, old, recent, norasVisit } = f;
