@@ -19,7 +19,7 @@ it('the command line writes the same estimates as the server code, from a CSV wi
   const file = join(dir, 'data.csv');
   writeFileSync(file, lines.join('\n'));
   const out = join(dir, 'estimates.csv');
-  execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'estimate.ts'), file, '--out', out, '--stratum', 'strate', '--psu', 'secteur', '--by', 'overall,commune'], { stdio: 'pipe' });
+  execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'estimate.ts'), file, '--out', out, '--stratum', 'strate', '--psu', 'secteur', '--by', 'overall,commune'], { stdio: 'pipe', cwd: join(import.meta.dirname, '../..') });
   const written = parse(readFileSync(out), { columns: true }) as Record<string, string>[];
   const { data } = await readMicrodata({ upload: readFileSync(file), mapping: { weight: 'poids', stratum: 'strate', psu: 'secteur', variables: Object.fromEntries(VARIABLES.map((v) => [v.id, v.id])) } });
   const expected = estimateAll(data!, DEFAULT_INDICATORS, ['overall', 'commune']);
