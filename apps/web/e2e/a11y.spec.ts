@@ -18,9 +18,10 @@ const CITIZEN_PAGES = ['/ideas/bruxelles-numerique-demo/1', '/ideas/bruxelles-nu
 const ADMIN_PAGES = [
   '/admin', '/admin/users', '/admin/organisations', '/admin/plugins', '/admin/permissions', '/admin/audit',
   '/ideas/bruxelles-numerique-demo/new', '/ideas/manage', '/ideas/manage/new', '/ideas/manage/moderation', '/ideas/manage/brussels-hacks-demo', '/ideas/brussels-hacks-demo/3', '/ideas/manage/brussels-hacks-demo/jury', '/ideas/notifications',
-  '/epn/manage', '/epn/manage/places/new', '/epn/manage/activity/new', '/epn/manage/dashboard', '/epn/manage/settings', '/epn/region',
-  '/mobile/manage', '/mobile/manage/venues', '/mobile/manage/venues/new', '/mobile/manage/trainers', '/mobile/manage/trainers/new', '/mobile/manage/kits', '/mobile/manage/kits/new', '/mobile/manage/settings', '/mobile/mediate', '/mobile/feeds'
+  '/epn/manage', '/epn/manage/places/new', '/epn/manage/activity/new', '/epn/manage/dashboard', '/epn/manage/settings', '/epn/region'
 ];
+// Plugin "mobile-epn": the coordinators' and mediators' pages (the admin has both permissions).
+const MOBILE_STAFF_PAGES = ['/mobile/manage', '/mobile/manage/venues', '/mobile/manage/venues/new', '/mobile/manage/trainers', '/mobile/manage/trainers/new', '/mobile/manage/kits', '/mobile/manage/kits/new', '/mobile/manage/settings', '/mobile/mediate', '/mobile/feeds'];
 
 // "JavaScript off" blocks the app's scripts, so the page stays as the server rendered it; the browser's
 // own JavaScript stays on because axe runs in the page.
@@ -50,9 +51,20 @@ for (const javaScriptEnabled of [true, false]) {
       });
 
       test(`account and admin pages in ${locale}`, async ({ page }) => {
+        test.setTimeout(120_000);
         await logIn(page, DEMO.admin, undefined, locale);
         for (const path of [...ACCOUNT_PAGES, ...ADMIN_PAGES]) {
           await page.goto(`/${locale}${path}`);
+          await expectAccessible(page);
+        }
+      });
+
+      test(`mobile workshop coordinators' pages in ${locale}`, async ({ page }) => {
+        test.setTimeout(120_000);
+        await logIn(page, DEMO.admin, undefined, locale);
+        for (const path of MOBILE_STAFF_PAGES) {
+          await page.goto(`/${locale}${path}`);
+          await expect(page.locator('main h1')).toBeVisible();
           await expectAccessible(page);
         }
       });
