@@ -33,6 +33,7 @@ for (const javaScriptEnabled of [true, false]) {
 
     for (const locale of LOCALES) {
       test(`public pages in ${locale}`, async ({ page }) => {
+        test.setTimeout(120_000);
         for (const path of PUBLIC_PAGES) {
           await page.goto(`/${locale}${path === '/' ? '' : path}`);
           await expect(page.locator('html')).toHaveAttribute('lang', locale);
@@ -41,6 +42,7 @@ for (const javaScriptEnabled of [true, false]) {
       });
 
       test(`a citizen's own pages in ${locale}`, async ({ page }) => {
+        test.setTimeout(120_000);
         await logIn(page, DEMO.citizen, undefined, locale);
         for (const path of CITIZEN_PAGES) {
           await page.goto(`/${locale}${path}`);
