@@ -6,6 +6,7 @@ import { taskRouter } from './core/task/router.ts';
 import { ideasRouter } from '@passerelle/plugin-ideas/router';
 import { epnSurveyRouter } from '@passerelle/plugin-epn-survey/router';
 import { mobileEpnRouter } from '@passerelle/plugin-mobile-epn/router';
+import { barometerRouter } from '@passerelle/plugin-barometer/router';
 
 /**
  * The root router. Core routers first, then one line per plugin, keyed by the plugin id (the tRPC base
@@ -19,7 +20,8 @@ export const appRouter = router({
   // Plugins, keyed by their id.
   ideas: ideasRouter,
   'epn-survey': epnSurveyRouter,
-  'mobile-epn': mobileEpnRouter
+  'mobile-epn': mobileEpnRouter,
+  barometer: barometerRouter
 });
 
 export type AppRouter = typeof appRouter;

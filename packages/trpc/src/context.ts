@@ -50,7 +50,35 @@ export interface Context {
 export interface Bridges {
   /** epn-survey: records (or, called again with the same externalRef, corrects) a mobile workshop's activity report. */
   recordMobileActivity?: (args: { db: Db; actor: Actor; activity: MobileActivity }) => Promise<{ id: string }>;
+  /** barometer: context figures per commune for a year, offered by other plugins (EPNs per 10,000 residents, mobile sessions held...). */
+  barometerContext?: readonly BarometerContextProvider[];
 }
+
+/** FR/NL/EN text. */
+export interface LocalizedText {
+  fr: string;
+  nl: string;
+  en: string;
+}
+
+/** One context figure per Brussels commune for a year, shown beside a barometer indicator on its map. */
+export interface BarometerContextFigure {
+  /** Stable id, prefixed by the offering plugin, e.g. "epn-survey.epns_per_10k". */
+  id: string;
+  label: LocalizedText;
+  /** e.g. "per 10,000 residents aged 16–74", "sessions". */
+  unit: LocalizedText;
+  /** Where the figure comes from and how it is computed, in plain language. */
+  source: LocalizedText;
+  /** NIS code of each of the 19 communes -> value (null: no data for that commune). */
+  values: Record<string, number | null>;
+}
+
+/**
+ * Offered by a plugin: its figures for a year. `population` is the barometer edition's estimated number of
+ * residents in the survey population (16–74) per commune (sum of weights), for rates "per 10,000 residents".
+ */
+export type BarometerContextProvider = (args: { db: Db; year: number; population: Readonly<Record<string, number>> }) => Promise<BarometerContextFigure[]>;
 
 /** A mobile workshop as an activity report: place "mobile", anonymous counts by age band then gender. */
 export interface MobileActivity {

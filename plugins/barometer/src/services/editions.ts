@@ -191,3 +191,16 @@ export async function sendBack({ db, actor, versionId, reason }: { db: Db; actor
 export async function releasedVersion(db: Db, year: number, now: Date = new Date()) {
   return db.barometerVersion.findFirst({ where: { edition: { year }, status: 'approved', releaseAt: { lte: now } }, orderBy: { number: 'desc' }, include: { edition: true } });
 }
+
+/** Staff: every edition, newest year first, with its microdata summary and versions (drafts included). */
+export async function listEditions({ db, actor }: { db: Db; actor: Actor | null }) {
+  requireStaff(actor);
+  const editions = await db.barometerEdition.findMany({
+    orderBy: { year: 'desc' },
+    include: {
+      microdata: { select: { respondents: true, fileName: true, importedAt: true } },
+      versions: { orderBy: { number: 'desc' }, select: { id: true, number: true, status: true, source: true, computedAt: true, submittedAt: true, approvedAt: true, releaseAt: true, preparedById: true, submittedById: true, reviewedById: true } }
+    }
+  });
+  return editions.map((e) => ({ id: e.id, year: e.year, minN: e.minN, reliableN: e.reliableN, crossings: e.crossings, synthetic: e.synthetic, microdata: e.microdata, versions: e.versions }));
+}
