@@ -108,7 +108,7 @@ for (const { locale, js } of CHAINS) {
       expect(tilleuls.status).toBe('CONFIRMED');
       expect(tilleuls.geo).toEqual([50.8531, 4.3265]);
       expect(tilleuls.alarms.map((a) => a.seconds).sort((a, b) => a - b)).toEqual([-86400, -3600]);
-      expect(tilleuls.summary).toContain(tr('mobile_epn_cal_topic_smartphone'));
+      expect(tilleuls.summary).toContain(tr('mobile_epn_topic_smartphone'));
       // Revoked (the newest feed is listed first): the URL answers 404.
       await page.locator('form[action="?/revoke"] button').first().click();
       await expect(page.getByRole('status')).toContainText(tr('mobile_epn_feed_revoked_done'));

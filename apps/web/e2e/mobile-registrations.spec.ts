@@ -27,7 +27,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 for (const { locale, js, topic } of CHAINS) {
   const tr = (key: string, params?: Record<string, string | number>) => t(key, params, { locale });
-  const topicLabel = tr(`mobile_epn_reg_topic_${topic}`);
+  const topicLabel = tr(`mobile_epn_topic_${topic}`);
   const suffix = `${locale.toUpperCase()}-${Date.now() % 100_000}`;
   const residents = [`Alice ${suffix}`, `Bruno ${suffix}`, `Chantal ${suffix}`];
 
@@ -57,7 +57,7 @@ for (const { locale, js, topic } of CHAINS) {
       await expect(page.getByRole('heading', { level: 1, name: tr('mobile_epn_reg_venue_title') })).toBeVisible();
       await expectAccessible(page);
       // Yesterday's workshop (for the trainer's part below): its id from the link to its list.
-      const past = page.getByRole('link', { name: new RegExp(`^${escape(tr('mobile_epn_reg_see_list'))}.*${escape(tr('mobile_epn_reg_topic_smartphone'))}`) }).first();
+      const past = page.getByRole('link', { name: new RegExp(`^${escape(tr('mobile_epn_reg_see_list'))}.*${escape(tr('mobile_epn_topic_smartphone'))}`) }).first();
       pastSessionId = (await past.getAttribute('href'))!.split('/').at(-1)!;
       await page.getByRole('link', { name: new RegExp(`${escape(tr('mobile_epn_reg_register_residents'))}.*${escape(topicLabel)}`) }).click();
       await expect(page.getByRole('heading', { level: 1, name: tr('mobile_epn_reg_manage_title', { topic: topicLabel }) })).toBeVisible();
@@ -102,7 +102,7 @@ for (const { locale, js, topic } of CHAINS) {
       const page = await contextPage(browser, locale, js);
       await logIn(page, DEMO.member, undefined, locale);
       await page.goto(`/${locale}/mobile/trainer/sessions/${pastSessionId}/attendance`);
-      await expect(page.getByRole('heading', { level: 1, name: tr('mobile_epn_att_title', { topic: tr('mobile_epn_reg_topic_smartphone') }) })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1, name: tr('mobile_epn_att_title', { topic: tr('mobile_epn_topic_smartphone') }) })).toBeVisible();
 
       // Everyone came, two more without registering; a count that is not a number is explained.
       for (const name of ['Mme Janssens (démo)', 'M. Diallo (démo)', 'Mme R. (démo)']) await page.getByLabel(name, { exact: true }).check();
@@ -117,7 +117,7 @@ for (const { locale, js, topic } of CHAINS) {
       await page.getByLabel(tr('mobile_epn_att_age_of', { name: 'Mme R. (démo)' })).selectOption('65-74');
       await page.getByLabel(tr('mobile_epn_att_gender_of', { name: 'Mme R. (démo)' })).selectOption('woman');
       await page.getByLabel(cell).fill('2');
-      await page.getByLabel(tr('mobile_epn_reg_topic_email'), { exact: true }).check();
+      await page.getByLabel(tr('mobile_epn_topic_email'), { exact: true }).check();
       await page.getByLabel(tr('mobile_epn_att_note')).fill('Atelier calme, bonne participation.');
       await save.click();
       await expect(page.getByText(tr('mobile_epn_att_saved', { count: 5 }))).toBeVisible();

@@ -78,7 +78,7 @@ for (const { locale, js, topic } of CHAINS) {
     await contact.getByRole('button', { name: tr('mobile_epn_req_send') }).click();
     await expect(contact).toHaveURL(new RegExp(`/${locale}/mobile/requests\\?sent=1`));
     await expect(contact.getByText(tr('mobile_epn_req_sent'))).toBeVisible();
-    const mine = contact.locator('.dir-request').filter({ hasText: tr(`mobile_epn_dir_topic_${topic}`) });
+    const mine = contact.locator('.dir-request').filter({ hasText: tr(`mobile_epn_topic_${topic}`) });
     await expect(mine).toHaveCount(1);
     await expect(mine).toContainText(tr('mobile_epn_req_status_new'));
     await expectAccessible(contact);
@@ -92,7 +92,7 @@ for (const { locale, js, topic } of CHAINS) {
     }
     await staff.goto(`/${locale}/mobile/manage?status=new&topic=${topic}`);
     await expectAccessible(staff);
-    const row = staff.getByRole('row').filter({ hasText: `${tr(`mobile_epn_dir_topic_${topic}`)} (${tr(`mobile_epn_dir_language_${locale}`)})` });
+    const row = staff.getByRole('row').filter({ hasText: `${tr(`mobile_epn_topic_${topic}`)} (${tr(`mobile_epn_dir_language_${locale}`)})` });
     await expect(row).toHaveCount(1);
     await expect(row).toContainText('Résidence Les Tilleuls (démo)');
     await expect(row).toContainText(tr('mobile_epn_req_status_new'));

@@ -3,7 +3,7 @@ import { t } from '@passerelle/i18n';
 // Labels of the fixed lists (services/lists.ts) and small formatters, in the page's language.
 
 export const L = (key: string, params?: Record<string, string | number>) => t(key, params);
-export const topicLabel = (code: string) => t(`mobile_epn_dir_topic_${code}`);
+export const topicLabel = (code: string) => t(`mobile_epn_topic_${code}`);
 export const languageLabel = (code: string) => t(`mobile_epn_dir_language_${code}`);
 export const venueTypeLabel = (code: string) => t(`mobile_epn_dir_venue_type_${code}`);
 export const travelModeLabel = (code: string) => t(`mobile_epn_dir_travel_${code}`);

@@ -2,7 +2,7 @@ import { t } from '@passerelle/i18n';
 
 // Labels of the plugin's codes (translated messages mobile_epn_reg_<list>_<code>) and dates in Brussels time.
 
-export const topicLabel = (code: string) => t(`mobile_epn_reg_topic_${code}`);
+export const topicLabel = (code: string) => t(`mobile_epn_topic_${code}`);
 export const languageLabel = (code: string) => t(`mobile_epn_reg_lang_${code}`);
 export const venueTypeLabel = (code: string) => t(`mobile_epn_reg_venue_${code}`);
 export const genderLabel = (code: string) => t(`mobile_epn_reg_gender_${code}`);

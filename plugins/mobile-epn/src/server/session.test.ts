@@ -175,9 +175,12 @@ describeEachDb('session procedures', ({ getDb, kind }) => {
     expect(toTrainer.text).toContain('Rue Secrète 7');
     expect(toTrainer.text).toContain('Formatrice malade');
     expect(toTrainer.text).toContain('2027-03-02 10:00');
+    // The topic in words, in the reader's language (not the code "smartphone").
+    expect(toTrainer.text).toContain('Smartphone en tablet');
     const toContact = await mail.catcher.waitForMessage({ to: contact.actor.email });
     expect(toContact.subject).toContain('cancelled');
     expect(toContact.text).toContain('Rue Secrète 7');
+    expect(toContact.text).toContain('“Smartphone and tablet”');
     const toResident = await mail.catcher.waitForMessage({ to: resident.actor.email });
     expect(toResident.subject).toContain('annulé');
     expect(toResident.text).not.toContain('Rue Secrète');

@@ -41,7 +41,7 @@ describeEachDb('mobile-epn calendars and day', ({ getDb }) => {
     expect(week.next).toBe('2027-03-15');
     const tuesday = week.days[1]!.sessions;
     expect(tuesday.map((s) => s.id)).toEqual([morning.id, afternoon.id, cancelled.id]);
-    expect(tuesday[0]).toMatchObject({ start: '10:00', end: '12:00', topicLabel: 'Smartphone', place: 'Résidence Calendrier', kit: 'Valise Cal' });
+    expect(tuesday[0]).toMatchObject({ start: '10:00', end: '12:00', topicLabel: 'Smartphone and tablet', place: 'Résidence Calendrier', kit: 'Valise Cal' });
     expect(tuesday[2]!.status).toBe('cancelled');
     // Samir is assigned to the home visit: he sees its address.
     expect(tuesday[1]!.address).toContain('Rue Cachée 5');

@@ -110,7 +110,7 @@ describeEachDb('mobile-epn feeds', ({ getDb }) => {
     expect(text).toMatch(/DTSTART:20270328T080000Z/);
     expect(e.sequence).toBe(0);
     expect(e.status).toBe('CONFIRMED');
-    expect(e.summary).toBe('Smartphone — Résidence du Parc, Ixelles');
+    expect(e.summary).toBe('Smartphone et tablette — Résidence du Parc, Ixelles');
     expect(e.location).toContain('Rue du Parc 4');
     expect(e.geo).toEqual([50.8275, 4.3722]);
     expect(e.description).toContain('Valise A');
@@ -145,7 +145,7 @@ describeEachDb('mobile-epn feeds', ({ getDb }) => {
     const after = parse((await feedText({ db, token, locale: 'en', now }))!).events.find((e) => e.uid === before.uid)!;
     expect(after.sequence).toBe(before.sequence + 1);
     expect(after.start.toISOString()).toBe('2027-03-28T12:00:00.000Z');
-    expect(after.summary).toBe('Smartphone — Résidence du Parc, Ixelles');
+    expect(after.summary).toBe('Smartphone and tablet — Résidence du Parc, Ixelles');
   });
 
   it('never puts a private home address or GEO in venue and kit feeds, nor in the feed of a trainer not assigned', async () => {

@@ -1,8 +1,8 @@
 import { t } from '@passerelle/i18n';
 
-/** A topic code in words (mobile_epn_cal_topic_<code>); the code itself when unknown. */
+/** A topic code in words (mobile_epn_topic_<code>); the code itself when unknown. */
 export function topicLabel(code: string, locale: string): string {
-  const key = `mobile_epn_cal_topic_${code}`;
+  const key = `mobile_epn_topic_${code}`;
   const text = t(key, {}, { locale });
   return text === key ? code : text;
 }

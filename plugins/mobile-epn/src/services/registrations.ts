@@ -308,7 +308,7 @@ async function notifyPromotion({ db, registrationId, sendMail, origin }: { db: D
   const path = r.user ? `/mobile/sessions/${s.id}` : `/mobile/venue/sessions/${s.id}`;
   const params = {
     name: r.name,
-    topic: t(`mobile_epn_reg_topic_${s.topic}`, undefined, { locale }),
+    topic: t(`mobile_epn_topic_${s.topic}`, undefined, { locale }),
     when: formatWhen(s.startsAt, locale),
     commune: communeName(s.venue.communeNis, locale) ?? s.venue.communeNis,
     link: `${origin}/${locale}${path}`

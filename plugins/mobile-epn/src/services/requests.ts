@@ -259,7 +259,7 @@ export async function declineRequest({ db, actor, id, reason, origin, sendMail }
   const to = r.requestedBy ?? r.mediator;
   if (to) {
     const locale = ['fr', 'nl', 'en'].includes(to.locale) ? to.locale : 'fr';
-    const params = { name: to.displayName, topic: t(`mobile_epn_dir_topic_${r.topic}`, undefined, { locale }), reason, link: `${origin}${localizeHref('/mobile/requests', { locale: locale as 'fr' })}` };
+    const params = { name: to.displayName, topic: t(`mobile_epn_topic_${r.topic}`, undefined, { locale }), reason, link: `${origin}${localizeHref('/mobile/requests', { locale: locale as 'fr' })}` };
     await sendMail({ to: to.email, subject: t('mobile_epn_req_mail_declined_subject', params, { locale }), text: t('mobile_epn_req_mail_declined_text', params, { locale }) });
   }
   return { id, status: 'declined' as const };

@@ -8,6 +8,7 @@ import { isCoordinator, maySeeAddress, requireActor, requireCoordinator } from '
 import { brusselsText, evaluate, loadSnapshot, type Conflict, type Proposal, type TravelAssumption } from './conflicts.ts';
 import { LANGUAGES, TOPICS } from './lists.ts';
 import { fillFreeSeats, lockSession, notifyPromoted } from './registrations.ts';
+import { topicLabel } from './labels.ts';
 
 // Sessions: create one or a weekly series (all or nothing), edit, cancel. Every save re-checks the rules
 // inside a transaction that first takes an advisory lock per trainer and per kit involved (in a fixed
@@ -284,10 +285,6 @@ export async function cancelSession({ db, actor, input, sendMail, origin }: { db
   return { id: p.id, notified: sent, failed };
 }
 
-const topicLabel = (topic: string, locale: string) => {
-  const label = t(`mobile_epn_topic_${topic}`, {}, { locale });
-  return label && label !== `mobile_epn_topic_${topic}` ? label : topic;
-};
 
 /** session.get: coordinators, and a trainer assigned to it (who sees the address). */
 export async function getSession({ db, actor, id: sessionId }: { db: Db; actor: Actor | null; id: string }) {
