@@ -69,7 +69,8 @@ for (const { locale, js } of CHAINS) {
       await expect(page.locator('main')).toContainText(/km\/[hu]/);
       const map = page.locator('img[src*="map.svg"]');
       await expect(map).toHaveAttribute('alt', /Cité Modèle/);
-      expect(await map.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+      // The image loads after the page: wait for it (a busy machine can be slow), then check it drew.
+      await expect.poll(() => map.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
       const svg = await page.request.get(new URL((await map.getAttribute('src'))!, page.url()).toString());
       expect(svg.headers()['content-type']).toContain('image/svg+xml');
       const svgText = await svg.text();
