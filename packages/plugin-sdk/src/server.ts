@@ -62,3 +62,22 @@ export function numberField(form: FormData, name: string): number {
 export function loginRedirect(url: URL, localize: (href: string) => string): never {
   redirect(303, `${localize('/login')}?next=${encodeURIComponent(url.pathname + url.search)}`);
 }
+
+/**
+ * A response body read from an async generator of text or bytes, pull-based: the next chunk (e.g. the
+ * next batch of rows from the database) is produced only when the client has taken the last one; a
+ * client that goes away ends the generator (its `finally` blocks run).
+ */
+export function pullStream(chunks: AsyncGenerator<string | Uint8Array, unknown, undefined>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(typeof next.value === 'string' ? encoder.encode(next.value) : next.value);
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    }
+  });
+}

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { orPageError, type PluginEvent } from '@passerelle/plugin-sdk/server';
+import { orPageError, pullStream, type PluginEvent } from '@passerelle/plugin-sdk/server';
 import { epnSurveyCaller } from '../server/router.ts';
 import { activitiesCsv, activityTemplateCsv } from '../services/activity-import.ts';
 import { requireManager } from './manage.ts';
@@ -19,18 +19,7 @@ export function activityFile(file: 'template' | 'sessions') {
     if (!organisationId) error(404);
     const allowed = await orPageError(event, () => api.activity.exportFile({ organisationId }));
     const chunks = activitiesCsv({ db: event.locals.ctx.db, actor: event.locals.ctx.actor!, organisationId: allowed.organisationId });
-    const encoder = new TextEncoder();
-    // Pull-based: the next batch is read only when the client has taken the last one.
-    const body = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        const next = await chunks.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value));
-      },
-      async cancel() {
-        await chunks.return(undefined);
-      }
-    });
+    const body = pullStream(chunks);
     return new Response(body, { headers: csvHeaders(allowed.filename) });
   };
 }

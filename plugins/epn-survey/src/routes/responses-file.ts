@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { orPageError, type PluginEvent } from '@passerelle/plugin-sdk/server';
+import { orPageError, pullStream, type PluginEvent } from '@passerelle/plugin-sdk/server';
 import { epnSurveyCaller } from '../server/router.ts';
 import { codebookCsv, responsesCsv, responsesDataPackage } from '../services/exports.ts';
 import { exportXlsForm } from '../services/xlsform.ts';
@@ -17,18 +17,7 @@ export async function GET(event: PluginEvent<{ id: string; file: string }>) {
   switch (event.params.file) {
     case 'responses.csv': {
       const chunks = responsesCsv({ db: event.locals.ctx.db, surveyId: s.id, questions: s.questions });
-      const encoder = new TextEncoder();
-      // Pull-based: the next batch is read from the database only when the client has taken the last one.
-      const body = new ReadableStream<Uint8Array>({
-        async pull(controller) {
-          const next = await chunks.next();
-          if (next.done) controller.close();
-          else controller.enqueue(encoder.encode(next.value));
-        },
-        async cancel() {
-          await chunks.return(undefined);
-        }
-      });
+      const body = pullStream(chunks);
       return new Response(body, { headers: headers('text/csv; charset=utf-8') });
     }
     case 'codebook.csv':

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { readTaskFile } from '@passerelle/jobs';
-import { orPageError } from '@passerelle/plugin-sdk/server';
+import { orPageError, pullStream } from '@passerelle/plugin-sdk/server';
 import type { RequestHandler } from './$types';
 import { caller } from '$lib/server/caller.ts';
 
@@ -10,16 +10,7 @@ export const GET: RequestHandler = async (event) => {
   const task = await orPageError(event, () => caller(event).task.get({ id: event.params.id }));
   if (!task.output) error(404);
   const chunks = readTaskFile(event.locals.ctx.db, task.output.id);
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const next = await chunks.next();
-      if (next.done) controller.close();
-      else controller.enqueue(next.value);
-    },
-    async cancel() {
-      await chunks.return(undefined);
-    }
-  });
+  const body = pullStream(chunks);
   const ascii = task.output.name.replace(/[^\w.-]/g, '_');
   return new Response(body, {
     headers: {
