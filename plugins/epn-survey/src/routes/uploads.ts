@@ -70,7 +70,8 @@ export async function fromImportTask<I extends { organisationId: string | null; 
   }
   if (!task.input.dryRun && task.report.stored) redirect(303, doneHref(task.report));
   // A check, or an import refused because something changed since the check: the report.
-  return { ...task.input, organisationId, report: { ...task.report, errors: translateIssues(task.report.errors, locale) }, taskId: task.input.dryRun && task.report.errorCount === 0 ? task.id : null };
+  const report: Omit<R, 'errors'> & { errors: (R['errors'][number] & { message: string })[] } = { ...task.report, errors: translateIssues(task.report.errors, locale) };
+  return { ...task.input, organisationId, report, taskId: task.input.dryRun && task.report.errorCount === 0 ? task.id : null };
 }
 
 /** Starts an import task from a form (the check or the confirm step) and goes where it leads. */
