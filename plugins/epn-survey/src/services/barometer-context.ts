@@ -19,9 +19,10 @@ const yearStart = (year: number) => brusselsInstant(`${year}-01-01`, 0)!;
 /**
  * The figures for a year. `population`: estimated residents aged 16–74 per commune (the barometer's
  * sum of weights); a commune without it gets no rate (null).
- * - EPNs: fixed places (not itinerant) in the directory that were added before the end of the year or
- *   reported activity during it. The directory keeps no opening or closing dates, so a place removed
- *   since is not counted for past years either.
+ * - EPNs: fixed places (not itinerant) of the directory known by the end of the year: listed by then, or
+ *   with activity reported up to then (a directory loaded later still counts the EPNs that were active).
+ *   The directory keeps no opening or closing dates, so a place removed since is not counted for past
+ *   years either.
  * - Sessions and attendees: activity reports of the year at an EPN, in the EPN's commune (monthly totals
  *   stand in for a month's single sessions, as on the dashboards). Left out when nothing was reported
  *   that year anywhere in the region (no data is not the same as zero).
@@ -30,7 +31,7 @@ export async function epnContextFigures({ db, year, population }: { db: Db; year
   const end = yearStart(year + 1);
   const places = await db.epnPlace.groupBy({
     by: ['communeNis'],
-    where: { mobile: false, OR: [{ createdAt: { lt: end } }, { activities: { some: { date: { gte: new Date(`${year}-01-01T00:00:00Z`), lt: new Date(`${year + 1}-01-01T00:00:00Z`) } } } }] },
+    where: { mobile: false, OR: [{ createdAt: { lt: end } }, { activities: { some: { date: { lt: new Date(`${year + 1}-01-01T00:00:00Z`) } } } }] },
     _count: { _all: true }
   });
   const figures: BarometerContextFigure[] = [];
