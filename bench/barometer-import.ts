@@ -62,6 +62,7 @@ try {
       }, 20);
       let lastProgress = { rows: 0, ms: 0 };
       t0 = performance.now();
+      const cpu0 = process.cpuUsage();
       const result = await importMicrodata({
         db,
         actor,
@@ -74,6 +75,7 @@ try {
         onProgress: (rows) => (lastProgress = { rows, ms: performance.now() - t0 })
       });
       const totalMs = performance.now() - t0;
+      const cpu = process.cpuUsage(cpu0);
       clearInterval(sampler);
       const stored = await db.barometerMicrodata.findUnique({ where: { editionId: edition.id }, select: { respondents: true } });
       const chunks = await db.$queryRawUnsafe<{ bytes: number }[]>('SELECT COALESCE(SUM(length("data")), 0)::float8 AS bytes FROM "barometer_microdata_chunk" WHERE "editionId" = $1', edition.id);
@@ -82,6 +84,9 @@ try {
         `import (readMicrodata + validation + importMicrodata to PostgreSQL 15): ${written.toLocaleString('en')} rows in ${s(totalMs)} = ${Math.round(written / (totalMs / 1000)).toLocaleString('en')} rows/s` +
           (lastProgress.rows ? ` (reading and checking ≈ ${s((lastProgress.ms * written) / lastProgress.rows)}, then compressing and storing)` : '') +
           `; stored ${mib(chunks[0]!.bytes)} compressed; ${result.report.issueCount} issues`
+      );
+      console.log(
+        `CPU time of this process during the import: ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s = ${Math.round(written / ((cpu.user + cpu.system) / 1e6)).toLocaleString('en')} rows per CPU-second (the figure to read on a busy machine; PostgreSQL's own work is not in it)`
       );
       console.log(`memory during the import: peak RSS ${mib(peakRss)} (${mib(base.rss)} before, +${mib(peakRss - base.rss)}), peak JS heap + buffers ${mib(peakHeap)}; process high-water mark ${mib(process.resourceUsage().maxRSS * 1024)}`);
 
