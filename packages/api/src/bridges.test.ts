@@ -4,6 +4,7 @@ import { expect, it } from 'vitest';
 import { describeEachDb } from '@passerelle/db/testing';
 import { createTestActor } from '@passerelle/plugin-sdk/testing';
 import { recordAttendance } from '@passerelle/plugin-mobile-epn/services/attendance';
+import { contextFigures } from '@passerelle/plugin-barometer/services/context';
 import { bridgesFor } from './bridges.ts';
 
 const HOUR = 3_600_000;
@@ -46,5 +47,35 @@ describeEachDb('bridges: mobile-epn attendance -> epn-survey activity', ({ getDb
     expect(result.activity).toBe('unavailable');
     expect(await db.epnActivity.count({ where: { organisationId: org.id } })).toBe(0);
     expect((await db.mobileSession.findUniqueOrThrow({ where: { id: session.id } })).walkIns).toEqual({ '25-34': { woman: 1 } });
+  });
+});
+
+describeEachDb('bridges: context figures for the barometer, from the plugins that are on', ({ getDb }) => {
+  it('offers epn-survey and mobile-epn providers only when each plugin is on, and the barometer shows their figures', async () => {
+    const db = getDb();
+    expect(bridgesFor(new Set(['barometer'])).barometerContext).toBeUndefined();
+    expect(bridgesFor(new Set(['barometer', 'epn-survey'])).barometerContext).toHaveLength(1);
+    expect(bridgesFor(new Set(['barometer', 'mobile-epn'])).barometerContext).toHaveLength(1);
+    expect(bridgesFor(new Set(['barometer', 'epn-survey', 'mobile-epn'])).barometerContext).toHaveLength(2);
+
+    // A released barometer year, an EPN and a mobile workshop held that year in Etterbeek (21005).
+    const year = 2019;
+    const edition = await db.barometerEdition.create({ data: { year, synthetic: true } });
+    const version = await db.barometerVersion.create({ data: { editionId: edition.id, number: 1, indicators: [] } });
+    await db.barometerEstimate.create({ data: { versionId: version.id, indicatorId: 'non_users', breakdown: 'commune', level: '21005', n: 300, weightSum: 40_000, proportion: 0.1, status: 'shown' } });
+    await db.barometerVersion.update({ where: { id: version.id }, data: { status: 'approved', releaseAt: new Date(Date.now() - 1000) } });
+    const org = await db.organisation.create({ data: { name: 'EPN Etterbeek', slug: `epn-etterbeek-${Date.now()}`, communeNis: '21005' } });
+    await db.epnPlace.create({ data: { organisationId: org.id, name: 'EPN Etterbeek', street: 'Rue 1', postcode: '1040', communeNis: '21005', services: [], publics: [], accessibility: [], languages: [], createdAt: new Date('2019-02-01T10:00:00Z') } });
+    const venue = await db.mobileVenue.create({ data: { type: 'library', name: 'Bibliothèque', street: 'Rue 2', postcode: '1040', communeNis: '21005', latitude: 50.83, longitude: 4.39, capacity: 10 } });
+    await db.mobileSession.create({ data: { venueId: venue.id, startsAt: new Date('2019-05-02T08:00:00Z'), endsAt: new Date('2019-05-02T10:00:00Z'), seats: 10, topic: 'smartphone', language: 'fr' } });
+
+    const ids = async (enabled: string[]) => (await contextFigures({ db, bridges: bridgesFor(new Set(enabled)), year })).map((f) => f.id);
+    expect(await ids(['barometer'])).toEqual([]);
+    expect(await ids(['barometer', 'epn-survey'])).toEqual(['epn-survey.epns', 'epn-survey.epns_per_10k']);
+    expect(await ids(['barometer', 'mobile-epn'])).toEqual(['mobile-epn.attendees', 'mobile-epn.sessions']);
+    const all = await contextFigures({ db, bridges: bridgesFor(new Set(['barometer', 'epn-survey', 'mobile-epn'])), year });
+    expect(all.map((f) => f.id)).toEqual(['epn-survey.epns', 'epn-survey.epns_per_10k', 'mobile-epn.attendees', 'mobile-epn.sessions']);
+    expect(all.find((f) => f.id === 'epn-survey.epns_per_10k')!.values['21005']).toBe(0.25);
+    expect(all.find((f) => f.id === 'mobile-epn.sessions')!.values['21005']).toBe(1);
   });
 });

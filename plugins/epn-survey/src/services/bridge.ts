@@ -1,4 +1,5 @@
-import type { Bridges } from '@passerelle/trpc';
+import type { BarometerContextProvider, Bridges } from '@passerelle/trpc';
+import { epnContextFigures } from './barometer-context.ts';
 import { recordActivity, ZActivityInput } from './activity.ts';
 import { TOPICS } from './lists.ts';
 
@@ -23,3 +24,6 @@ export const recordMobileActivity: NonNullable<Bridges['recordMobileActivity']> 
   const { id } = await recordActivity({ db, actor, organisationId: activity.organisationId, input, source: 'mobile-epn', externalRef: activity.externalRef });
   return { id };
 };
+
+/** barometer: EPNs per 10,000 residents aged 16–74, and the sessions and attendees EPNs reported, per commune. */
+export const barometerContextFigures: BarometerContextProvider = ({ db, year, population }) => epnContextFigures({ db, year, population });

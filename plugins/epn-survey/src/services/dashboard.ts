@@ -29,7 +29,7 @@ function where(scope: Scope, alias: string, params: unknown[], dateColumn: strin
  * no totals for the same organisation and EPN (a month's totals stand in for its sessions, so a month
  * entered both ways is counted once). Used as `FROM ${COUNTED} a`.
  */
-const COUNTED = `(SELECT x.* FROM "epn_activity" x
+export const COUNTED = `(SELECT x.* FROM "epn_activity" x
   WHERE x."kind" = 'monthly' OR NOT EXISTS (
     SELECT 1 FROM "epn_activity" mo
     WHERE mo."kind" = 'monthly' AND mo."organisationId" = x."organisationId" AND mo."placeId" IS NOT DISTINCT FROM x."placeId"
