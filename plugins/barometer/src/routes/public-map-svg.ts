@@ -14,7 +14,7 @@ export function choroplethSvg({ values, locale, title, noData, levelLabel }: { v
   const bounds = quantileBreaks(finiteValues(values), 5);
   const palette = paletteFor(classCount(bounds));
   const colors = colorsByNis(values, bounds, palette);
-  const format = new Intl.NumberFormat(bcp47(locale), { style: 'percent', maximumFractionDigits: 0 });
+  const format = new Intl.NumberFormat(bcp47(locale), { style: 'percent', maximumFractionDigits: 1 });
   const paths = shapes
     .map((s) => {
       const v = values[s.nis];
