@@ -7,6 +7,7 @@ export const barometerManifest = definePlugin({
   descriptionKey: 'barometer_description',
   nav: [
     // Public pages (overview, indicator pages) add their entry here.
+    { href: '/barometer', labelKey: 'barometer_pub_nav' },
     // Staff pages add theirs here.
   ],
   permissions: [
@@ -19,12 +20,20 @@ export const barometerManifest = definePlugin({
     // Staff: editions, imports, drafts, review, publication
 
     // Public: overview, indicator pages (grapher), embeds, static maps
+    '/barometer',
+    '/barometer/indicators/[id]',
+    '/barometer/indicators/[id]/view.csv',
+    '/barometer/indicators/[id]/map.svg',
+    '/barometer/embed/[id]',
 
     // Open data: API, exports, data packages, sitemap
     '/api/barometer/v1/editions',
 
   ],
-  embeddable: []
+  embeddable: [
+    // Public: the compact indicator view other sites may put in an iframe.
+    '/barometer/embed/[id]'
+  ]
 });
 
 export const BAROMETER = barometerManifest.id;

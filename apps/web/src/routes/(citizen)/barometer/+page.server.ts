@@ -1,0 +1,2 @@
+// Shim: the page belongs to the barometer plugin (plugins/barometer/src/routes/public-overview.ts).
+export { load } from '@passerelle/plugin-barometer/routes/public-overview';
