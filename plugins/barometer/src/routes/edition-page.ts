@@ -31,8 +31,11 @@ export async function load(event: PluginEvent<{ year: string }>) {
   }
 
   event.setHeaders({ 'cache-control': 'no-cache' });
+  const tr = event.locals.ctx.translate;
   return {
     edition,
+    // Names are translated here, on the server: the page never ships the message catalogue.
+    breakdowns: edition.breakdowns.map((b) => ({ id: b, name: b.split('×').map((d) => tr(`barometer_data_breakdown_${d}`)).join(' × ') })),
     selected,
     formats: FORMATS,
     files: {
