@@ -43,7 +43,7 @@ export async function load(event: PluginEvent<{ year: string }>) {
       estimates: `${base}/versions/${selected.number}/estimates.csv`,
       indicators: `${base}/versions/${selected.number}/indicators.csv`,
       levels: `${base}/versions/${selected.number}/levels.csv`,
-      example: `${base}/indicators/${edition.indicators[0]?.id ?? 'non_users'}.csv?by=commune&version=${selected.number}`
+      example: `${event.url.origin}${base}/indicators/${edition.indicators[0]?.id ?? 'non_users'}.csv?by=commune&version=${selected.number}`
     }
   };
 }

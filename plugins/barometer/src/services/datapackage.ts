@@ -24,7 +24,7 @@ export const LICENSE = { name: 'CC-BY-4.0', path: 'https://creativecommons.org/l
 export function tableSchema(name: ResourceName, locale: Locale) {
   const r = RESOURCES[name];
   return {
-    fields: r.fields.map((f) => ({ name: f.name, type: f.type, description: fieldDescription(f, locale), ...(f.constraints ? { constraints: f.constraints } : {}) })),
+    fields: r.fields.map((f) => ({ name: f.name, type: f.type, description: fieldDescription(f, locale), ...(f.type === 'boolean' ? { trueValues: ['TRUE'], falseValues: ['FALSE'] } : {}), ...(f.constraints ? { constraints: f.constraints } : {}) })),
     primaryKey: [...r.primaryKey],
     missingValues: [''],
     ...(name === 'estimates' ? { foreignKeys: [{ fields: ['indicator'], reference: { resource: 'indicators', fields: ['indicator'] } }, { fields: ['breakdown', 'level'], reference: { resource: 'levels', fields: ['breakdown', 'level'] } }] } : {})

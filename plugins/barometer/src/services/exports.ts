@@ -150,10 +150,10 @@ const safeText = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
 
 /**
  * CSV (RFC 4180, UTF-8 without BOM, comma, header line). Numbers at full precision, empty = no value,
- * booleans as true/false: what R's read.csv, pandas and Frictionless read without options.
+ * booleans as TRUE/FALSE: what R's read.csv (logical), pandas (bool) and Frictionless read without options.
  */
 export function toCsv(fields: readonly Field[], rows: readonly Row[]): string {
-  const cell = (v: Value | undefined) => (v === null || v === undefined ? '' : typeof v === 'string' ? safeText(v) : typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : v ? 'true' : 'false');
+  const cell = (v: Value | undefined) => (v === null || v === undefined ? '' : typeof v === 'string' ? safeText(v) : typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : v ? 'TRUE' : 'FALSE');
   return stringify([fields.map((f) => f.name), ...rows.map((r) => fields.map((f) => cell(r[f.name])))], { record_delimiter: 'unix' });
 }
 
