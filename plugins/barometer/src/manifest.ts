@@ -28,6 +28,11 @@ export const barometerManifest = definePlugin({
 
     // Open data: API, exports, data packages, sitemap
     '/api/barometer/v1/editions',
+    '/api/barometer/v1/editions/[year]',
+    '/api/barometer/v1/editions/[year]/datapackage.json',
+    '/api/barometer/v1/editions/[year]/indicators/[file]',
+    '/api/barometer/v1/editions/[year]/versions/[number]/[file]',
+    '/barometer/editions/[year]',
 
   ],
   embeddable: [

@@ -1,0 +1,2 @@
+// Shim: the public read-only API of the barometer plugin (plugins/barometer/src/routes/open-data-api.ts).
+export { versionFile as GET } from '@passerelle/plugin-barometer/routes/open-data-api';
