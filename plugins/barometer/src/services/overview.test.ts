@@ -118,7 +118,9 @@ describeEachDb('barometer public pages', ({ getDb }) => {
       return [{ id: 'fixture.epns', label: { fr: 'EPN', nl: 'EPN', en: 'EPN' }, unit: { fr: 'par 10 000', nl: 'per 10.000', en: 'per 10,000' }, source: { fr: 's', nl: 's', en: 's' }, values: { '21004': year } }];
     };
     const ctx = await callerFor(db, null, { bridges: { barometerContext: [provider] } }).published.context({ year: 2023 });
-    expect(ctx.figures).toEqual([expect.objectContaining({ id: 'fixture.epns', values: { '21004': 2023 } })]);
+    expect(ctx.figures).toEqual([expect.objectContaining({ id: 'fixture.epns', values: expect.objectContaining({ '21004': 2023, '21001': null }) })]);
+    // Communes the provider left out come back as "no data".
+    expect(Object.keys(ctx.figures[0]!.values)).toHaveLength(19);
     expect(Object.keys(seen[0]!)).toHaveLength(19);
     expect(Object.values(seen[0]!).reduce((a, b) => a + b, 0)).toBeGreaterThan(700_000);
     expect((await api.published.context({ year: 2023 })).figures).toEqual([]);
