@@ -10,7 +10,10 @@ import { startServer } from './server.ts';
 const ROUTES = [
   '/fr', '/fr/login', '/fr/signup', '/fr/forgot-password', '/fr/accessibility', '/fr/privacy',
   // ideas (demo consultations): list, idea page, vote page, map, and the idea form with its suggestion script
-  '/fr/ideas', '/fr/ideas/brussels-hacks-demo', '/fr/ideas/brussels-hacks-demo/1', '/fr/ideas/brussels-hacks-demo/vote', '/fr/ideas/brussels-hacks-demo/map', '/fr/ideas/bruxelles-numerique-demo/new'
+  '/fr/ideas', '/fr/ideas/brussels-hacks-demo', '/fr/ideas/brussels-hacks-demo/1', '/fr/ideas/brussels-hacks-demo/vote', '/fr/ideas/brussels-hacks-demo/map', '/fr/ideas/bruxelles-numerique-demo/new',
+  // barometer (demo editions): overview, an indicator's chart (chart.js loaded on that tab), table and map
+  // (maplibre-gl loaded on that tab: counted, as it loads without a click), and the embeddable version
+  '/fr/barometer', '/fr/barometer/indicators/digitally_vulnerable', '/fr/barometer/indicators/digitally_vulnerable?tab=table', '/fr/barometer/indicators/digitally_vulnerable?tab=map', '/fr/barometer/embed/digitally_vulnerable'
 ];
 const BUDGET = 40 * 1024;
 
@@ -18,7 +21,7 @@ const dir = mkdtempSync(join(tmpdir(), 'passerelle-bench-js-'));
 const server = await startServer({ PGLITE_DIR: join(dir, 'pglite'), DATABASE_URL: '', SEED_DEMO: '1' });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 try {
-  console.log('route'.padEnd(24), 'scripts', 'gzip kB', 'budget');
+  console.log('route'.padEnd(60), 'scripts', 'gzip kB', 'budget');
   for (const route of ROUTES) {
     const page = await browser.newPage();
     if (route.endsWith('/new')) {
@@ -36,7 +39,7 @@ try {
     await page.goto(`${server.url}${route}`, { waitUntil: 'networkidle' });
     const buffers = await Promise.all(bodies);
     const gz = buffers.reduce((sum, b) => sum + gzipSync(b, { level: 9 }).length, 0);
-    console.log(route.padEnd(24), String(buffers.length).padStart(7), (gz / 1024).toFixed(1).padStart(7), gz <= BUDGET ? 'ok' : 'OVER');
+    console.log(route.padEnd(60), String(buffers.length).padStart(7), (gz / 1024).toFixed(1).padStart(7), gz <= BUDGET ? 'ok' : 'OVER');
     await page.close();
   }
 } finally {

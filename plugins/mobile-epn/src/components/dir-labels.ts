@@ -1,4 +1,4 @@
-import { t } from '@passerelle/i18n';
+import { t } from '@passerelle/i18n/translate';
 
 // Labels of the fixed lists (services/lists.ts) and small formatters, in the page's language.
 

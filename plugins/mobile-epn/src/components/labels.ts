@@ -1,4 +1,4 @@
-import { t } from '@passerelle/i18n';
+import { t } from '@passerelle/i18n/translate';
 
 // Labels of the plugin's codes (translated messages mobile_epn_reg_<list>_<code>) and dates in Brussels time.
 

@@ -1,4 +1,4 @@
-import { t } from '@passerelle/i18n';
+import { t } from '@passerelle/i18n/translate';
 
 /** "12 000 sur 50 000 (24 %)": the progress line of the task page, in the reader's language. */
 export function progressText(task: { done: number; total: number | null }, locale: string): string {
