@@ -1,6 +1,7 @@
 import { defineTask } from '@passerelle/jobs';
 import type { Prisma } from '@passerelle/db';
 import { AppError } from '@passerelle/trpc';
+import { NotUtf8, UploadTooBig } from '@passerelle/plugin-sdk/upload';
 import { importMicrodata, requireStaff } from '../services/editions.ts';
 import { readHeader, readMicrodata, type Mapping } from '../services/microdata.ts';
 
@@ -28,8 +29,16 @@ export const microdataImportTask = defineTask<MicrodataTaskInput>({
     requireStaff(actor);
     const size = inputFile?.size;
     if (input.step === 'header') {
-      const header = await readHeader(readInput());
-      return { step: 'header', ...header } as unknown as Prisma.InputJsonValue;
+      // A file that cannot be read gets its problem named here, before any mapping is asked for.
+      try {
+        const header = await readHeader(readInput());
+        const problem = header.delimiter ? null : size === 0 || size === undefined ? 'barometer_error_import_empty' : 'barometer_error_csv_delimiter';
+        return { step: 'header', ...header, problem } as unknown as Prisma.InputJsonValue;
+      } catch (e) {
+        if (e instanceof NotUtf8) return { step: 'header', columns: [], delimiter: null, suggested: null, problem: 'barometer_error_not_utf8' };
+        if (e instanceof UploadTooBig) return { step: 'header', columns: [], delimiter: null, suggested: null, problem: 'barometer_error_file_too_big' };
+        throw e;
+      }
     }
     if (!input.mapping) throw new AppError('BAD_REQUEST', 'no mapping', { messageKey: 'barometer_error_mapping_weight' });
     const onProgress = (rows: number) => void progress(rows);

@@ -11,6 +11,8 @@ export interface MicrodataTaskResult {
   columns?: string[];
   delimiter?: ',' | ';' | null;
   suggested?: MicrodataTaskInput['mapping'];
+  /** The header step: why the file cannot be mapped (message key), or null. */
+  problem?: string | null;
   report?: ImportReport;
   valid?: boolean;
   stored?: boolean;

@@ -22,7 +22,7 @@ export const ZMapping = z.object({
   weight: z.string({ message: 'barometer_error_mapping_weight' }).trim().min(1, { message: 'barometer_error_mapping_weight' }).max(200),
   stratum: ZColumn.nullable().optional(),
   psu: ZColumn.nullable().optional(),
-  variables: z.record(z.string().regex(/^[a-z_]{1,40}$/), ZColumn).refine((v) => Object.keys(v).length <= 60)
+  variables: z.record(z.string().regex(/^[a-z0-9_]{1,40}$/), ZColumn).refine((v) => Object.keys(v).length <= 60)
 });
 
 /** A microdata import step: "header" (a new upload), then "check" and "import" on that same stored file. */
