@@ -253,6 +253,8 @@ export async function getEdition({ db, actor, year, versionNumber, breakdown = '
   const shown = versionNumber === undefined ? (versions[0] ?? null) : (versions.find((v) => v.number === versionNumber) ?? null);
   const rows = shown ? await db.barometerEstimate.findMany({ where: { versionId: shown.id, breakdown }, orderBy: [{ indicatorId: 'asc' }, { level: 'asc' }] }) : [];
   const breakdowns = shown ? (await db.barometerEstimate.findMany({ where: { versionId: shown.id, indicatorId: rows[0]?.indicatorId ?? undefined }, distinct: ['breakdown'], select: { breakdown: true } })).map((r) => r.breakdown) : [];
+  const stored = shown ? (e.versions.find((v) => v.id === shown.id)!.indicators as { id: string; name: { fr: string; nl: string; en: string } }[]) : [];
+  const indicatorNames = Object.fromEntries((Array.isArray(stored) ? stored : []).map((i) => [i.id, i.name]));
   const statusCounts = shown ? await db.barometerEstimate.groupBy({ by: ['status'], where: { versionId: shown.id }, _count: { _all: true } }) : [];
   return {
     id: e.id,
@@ -272,6 +274,8 @@ export async function getEdition({ db, actor, year, versionNumber, breakdown = '
           status: shown.status,
           breakdown,
           breakdowns: sortBreakdowns(breakdowns),
+          /** Indicator id -> its name in FR/NL/EN, as the version was computed with. */
+          indicatorNames: indicatorNames as Record<string, { fr: string; nl: string; en: string }>,
           statusCounts: Object.fromEntries(statusCounts.map((s) => [s.status, s._count._all])) as Partial<Record<CellStatus, number>>,
           estimates: rows.map((r) => ({ indicatorId: r.indicatorId, level: r.level, n: r.n, proportion: r.proportion, se: r.se, ciLow: r.ciLow, ciHigh: r.ciHigh, total: r.total, status: r.status as CellStatus }))
         }
