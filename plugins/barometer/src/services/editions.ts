@@ -326,7 +326,10 @@ async function restatus(tx: DbClient, versionId: string, t: Thresholds) {
     if (s !== row.status) changed.set(s, [...(changed.get(s) ?? []), row]);
   }
   for (const [status, list] of changed) {
-    for (const r of list) await tx.barometerEstimate.update({ where: { versionId_indicatorId_breakdown_level: { versionId, indicatorId: r.indicatorId, breakdown: r.breakdown, level: r.level } }, data: { status } });
+    for (let i = 0; i < list.length; i += 200) {
+      const OR = list.slice(i, i + 200).map((r) => ({ indicatorId: r.indicatorId, breakdown: r.breakdown, level: r.level }));
+      await tx.barometerEstimate.updateMany({ where: { versionId, OR }, data: { status } });
+    }
   }
 }
 
