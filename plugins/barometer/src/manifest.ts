@@ -9,6 +9,7 @@ export const barometerManifest = definePlugin({
     // Public pages (overview, indicator pages) add their entry here.
     { href: '/barometer', labelKey: 'barometer_pub_nav' },
     // Staff pages add theirs here.
+    { href: '/barometer/manage', labelKey: 'barometer_manage_nav', permission: 'barometer.edition.manage' },
   ],
   permissions: [
     // Staff prepare editions: create, import microdata or aggregates, compute, submit, correct. Drafts are theirs to see.
@@ -18,6 +19,10 @@ export const barometerManifest = definePlugin({
   ],
   routes: [
     // Staff: editions, imports, drafts, review, publication
+    '/barometer/manage',
+    '/barometer/manage/[year]',
+    '/barometer/manage/[year]/microdata',
+    '/barometer/manage/[year]/aggregates',
 
     // Public: overview, indicator pages (grapher), embeds, static maps
     '/barometer',

@@ -35,7 +35,7 @@ export async function createEdition({ db, actor, year, thresholds, crossings = [
   const a = requireStaff(actor);
   const t = ZThresholds.parse(thresholds ?? { minN: 20, reliableN: 50 });
   for (const c of crossings) checkCrossing(c);
-  if (await db.barometerEdition.findUnique({ where: { year } })) throw new AppError('CONFLICT', 'barometer_error_edition_exists');
+  if (await db.barometerEdition.findUnique({ where: { year } })) throw new AppError('CONFLICT', 'barometer_error_edition_exists', { messageKey: 'barometer_error_edition_exists' });
   return db.$transaction(async (tx) => {
     const edition = await tx.barometerEdition.create({ data: { year, minN: t.minN, reliableN: t.reliableN, crossings, synthetic, createdById: a.id } });
     await audit({ db: tx, actorId: a.id, action: 'barometer.edition.create', targetType: 'barometer_edition', targetId: edition.id, data: { year, minN: t.minN, reliableN: t.reliableN, crossings, synthetic } });
@@ -45,7 +45,7 @@ export async function createEdition({ db, actor, year, thresholds, crossings = [
 
 function checkCrossing(c: string) {
   const parts = c.split('×');
-  if (parts.length !== 2 || parts[0] === parts[1] || parts.some((p) => !BREAKDOWNS.includes(p))) throw new AppError('BAD_REQUEST', 'barometer_error_crossing');
+  if (parts.length !== 2 || parts[0] === parts[1] || parts.some((p) => !BREAKDOWNS.includes(p))) throw new AppError('BAD_REQUEST', 'barometer_error_crossing', { messageKey: 'barometer_error_crossing' });
 }
 
 /**
@@ -114,10 +114,10 @@ export function applyDisclosure(estimates: readonly Estimate[], t: Thresholds): 
 }
 
 /** The edition's draft version (created if there is none being prepared). */
-async function draftVersion(tx: DbClient, editionId: string, actorId: string) {
+export async function draftVersion(tx: DbClient, editionId: string, actorId: string) {
   const draft = await tx.barometerVersion.findFirst({ where: { editionId, status: { in: ['draft', 'in_review'] } }, orderBy: { number: 'desc' } });
   if (draft) {
-    if (draft.status === 'in_review') throw new AppError('CONFLICT', 'barometer_error_in_review');
+    if (draft.status === 'in_review') throw new AppError('CONFLICT', 'barometer_error_in_review', { messageKey: 'barometer_error_in_review' });
     return draft;
   }
   const last = await tx.barometerVersion.findFirst({ where: { editionId }, orderBy: { number: 'desc' } });
@@ -130,7 +130,7 @@ export async function computeDraft({ db, actor, editionId, correctionNote }: { d
   const edition = await db.barometerEdition.findUnique({ where: { id: editionId } });
   if (!edition) throw new AppError('NOT_FOUND');
   const data = await loadMicrodata(db, editionId);
-  if (!data) throw new AppError('CONFLICT', 'barometer_error_no_microdata');
+  if (!data) throw new AppError('CONFLICT', 'barometer_error_no_microdata', { messageKey: 'barometer_error_no_microdata' });
   const indicators = await catalogue(db);
   const breakdowns = ['overall', ...BREAKDOWNS.filter((b) => data.variables[b]), ...edition.crossings.filter((c) => c.split('×').every((p) => data.variables[p]))];
   const estimates = estimateAll(data, indicators, breakdowns);
@@ -138,12 +138,12 @@ export async function computeDraft({ db, actor, editionId, correctionNote }: { d
   return db.$transaction(
     async (tx) => {
       const version = await draftVersion(tx, editionId, a.id);
-      if (version.number > 1 && !correctionNote && !version.correctionNote) throw new AppError('BAD_REQUEST', 'barometer_error_correction_note');
+      if (version.number > 1 && !correctionNote && !version.correctionNote) throw new AppError('BAD_REQUEST', 'barometer_error_correction_note', { messageKey: 'barometer_error_correction_note' });
       await tx.barometerEstimate.deleteMany({ where: { versionId: version.id } });
       await tx.barometerEstimate.createMany({
         data: estimates.map((e) => ({ versionId: version.id, indicatorId: e.indicator, breakdown: e.breakdown, level: e.level, n: e.n, weightSum: e.weightSum, proportion: e.proportion, se: e.seProportion, ciLow: e.ciLow, ciHigh: e.ciHigh, total: e.total, seTotal: e.seTotal, status: statuses.get(e)! }))
       });
-      await tx.barometerVersion.update({ where: { id: version.id }, data: { indicators: indicators as unknown as Prisma.InputJsonValue, computedAt: new Date(), preparedById: a.id, ...(correctionNote ? { correctionNote } : {}) } });
+      await tx.barometerVersion.update({ where: { id: version.id }, data: { source: 'microdata', indicators: indicators as unknown as Prisma.InputJsonValue, computedAt: new Date(), preparedById: a.id, ...(correctionNote ? { correctionNote } : {}) } });
       await audit({ db: tx, actorId: a.id, action: 'barometer.version.compute', targetType: 'barometer_version', targetId: version.id, data: { year: edition.year, number: version.number, estimates: estimates.length } });
       return { versionId: version.id, number: version.number, estimates: estimates.length };
     },
@@ -156,7 +156,7 @@ export async function submitForReview({ db, actor, versionId }: { db: Db; actor:
   return db.$transaction(async (tx) => {
     const v = await tx.barometerVersion.findUnique({ where: { id: versionId } });
     if (!v) throw new AppError('NOT_FOUND');
-    if (v.status !== 'draft' || !v.computedAt) throw new AppError('CONFLICT', 'barometer_error_not_draft');
+    if (v.status !== 'draft' || !v.computedAt) throw new AppError('CONFLICT', 'barometer_error_not_draft', { messageKey: 'barometer_error_not_draft' });
     await tx.barometerVersion.update({ where: { id: versionId }, data: { status: 'in_review', submittedById: a.id, submittedAt: new Date() } });
     await audit({ db: tx, actorId: a.id, action: 'barometer.version.submit', targetType: 'barometer_version', targetId: versionId });
   });
@@ -168,8 +168,8 @@ export async function approve({ db, actor, versionId, releaseAt }: { db: Db; act
   return db.$transaction(async (tx) => {
     const v = await tx.barometerVersion.findUnique({ where: { id: versionId } });
     if (!v) throw new AppError('NOT_FOUND');
-    if (v.status !== 'in_review') throw new AppError('CONFLICT', 'barometer_error_not_in_review');
-    if (v.preparedById === a.id || v.submittedById === a.id) throw new AppError('FORBIDDEN', 'barometer_error_four_eyes');
+    if (v.status !== 'in_review') throw new AppError('CONFLICT', 'barometer_error_not_in_review', { messageKey: 'barometer_error_not_in_review' });
+    if (v.preparedById === a.id || v.submittedById === a.id) throw new AppError('FORBIDDEN', 'barometer_error_four_eyes', { messageKey: 'barometer_error_four_eyes' });
     await tx.barometerVersion.update({ where: { id: versionId }, data: { status: 'approved', reviewedById: a.id, approvedAt: new Date(), releaseAt } });
     await audit({ db: tx, actorId: a.id, action: 'barometer.version.approve', targetType: 'barometer_version', targetId: versionId, data: { releaseAt: releaseAt.toISOString() } });
   });
@@ -181,7 +181,7 @@ export async function sendBack({ db, actor, versionId, reason }: { db: Db; actor
   return db.$transaction(async (tx) => {
     const v = await tx.barometerVersion.findUnique({ where: { id: versionId } });
     if (!v) throw new AppError('NOT_FOUND');
-    if (v.status !== 'in_review') throw new AppError('CONFLICT', 'barometer_error_not_in_review');
+    if (v.status !== 'in_review') throw new AppError('CONFLICT', 'barometer_error_not_in_review', { messageKey: 'barometer_error_not_in_review' });
     await tx.barometerVersion.update({ where: { id: versionId }, data: { status: 'draft', submittedById: null, submittedAt: null } });
     await audit({ db: tx, actorId: a.id, action: 'barometer.version.send-back', targetType: 'barometer_version', targetId: versionId, data: { reason: reason.slice(0, 2000) } });
   });
@@ -203,4 +203,151 @@ export async function listEditions({ db, actor }: { db: Db; actor: Actor | null 
     }
   });
   return editions.map((e) => ({ id: e.id, year: e.year, minN: e.minN, reliableN: e.reliableN, crossings: e.crossings, synthetic: e.synthetic, microdata: e.microdata, versions: e.versions }));
+}
+
+const fail = (code: 'BAD_REQUEST' | 'CONFLICT' | 'NOT_FOUND' | 'FORBIDDEN', key: string, params?: Record<string, string | number>) => new AppError(code, key, { messageKey: key, ...(params ? { params } : {}) });
+
+async function names(db: Db, ids: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((i): i is string => !!i))];
+  if (wanted.length === 0) return new Map();
+  const users = await db.user.findMany({ where: { id: { in: wanted } }, select: { id: true, displayName: true } });
+  return new Map(users.map((u) => [u.id, u.displayName]));
+}
+
+/** The versions a staff member may preview: not yet released (draft, in review, or approved and still under embargo). */
+export function isUnreleased(v: { status: string; releaseAt: Date | null }, now: Date) {
+  return v.status !== 'approved' || !v.releaseAt || v.releaseAt > now;
+}
+
+/**
+ * Staff: one edition by year, with its microdata summary, its versions (who prepared, submitted and
+ * reviewed each) and the estimates of one version in one breakdown (by default the newest version), with
+ * their disclosure statuses: what the draft would publish, hidden cells included, for staff only.
+ */
+export async function getEdition({ db, actor, year, versionNumber, breakdown = 'overall', now = new Date() }: { db: Db; actor: Actor | null; year: number; versionNumber?: number; breakdown?: string; now?: Date }) {
+  requireStaff(actor);
+  const e = await db.barometerEdition.findUnique({
+    where: { year },
+    include: { microdata: { select: { respondents: true, fileName: true, importedAt: true, importedById: true, mapping: true } }, versions: { orderBy: { number: 'desc' } } }
+  });
+  if (!e) throw new AppError('NOT_FOUND');
+  const who = await names(db, [e.microdata?.importedById ?? null, ...e.versions.flatMap((v) => [v.preparedById, v.submittedById, v.reviewedById])]);
+  const name = (id: string | null) => (id ? (who.get(id) ?? null) : null);
+  const versions = e.versions.map((v) => ({
+    id: v.id,
+    number: v.number,
+    status: v.status,
+    source: v.source,
+    released: !isUnreleased(v, now),
+    correctionNote: (v.correctionNote as { fr: string; nl: string; en: string } | null) ?? null,
+    computedAt: v.computedAt,
+    submittedAt: v.submittedAt,
+    approvedAt: v.approvedAt,
+    releaseAt: v.releaseAt,
+    preparedById: v.preparedById,
+    preparedBy: name(v.preparedById),
+    submittedById: v.submittedById,
+    submittedBy: name(v.submittedById),
+    reviewedBy: name(v.reviewedById)
+  }));
+  const shown = versionNumber === undefined ? (versions[0] ?? null) : (versions.find((v) => v.number === versionNumber) ?? null);
+  const rows = shown ? await db.barometerEstimate.findMany({ where: { versionId: shown.id, breakdown }, orderBy: [{ indicatorId: 'asc' }, { level: 'asc' }] }) : [];
+  const breakdowns = shown ? (await db.barometerEstimate.findMany({ where: { versionId: shown.id, indicatorId: rows[0]?.indicatorId ?? undefined }, distinct: ['breakdown'], select: { breakdown: true } })).map((r) => r.breakdown) : [];
+  const stored = shown ? (e.versions.find((v) => v.id === shown.id)!.indicators as { id: string; name: { fr: string; nl: string; en: string } }[]) : [];
+  const indicatorNames = Object.fromEntries((Array.isArray(stored) ? stored : []).map((i) => [i.id, i.name]));
+  const statusCounts = shown ? await db.barometerEstimate.groupBy({ by: ['status'], where: { versionId: shown.id }, _count: { _all: true } }) : [];
+  return {
+    id: e.id,
+    year: e.year,
+    minN: e.minN,
+    reliableN: e.reliableN,
+    crossings: e.crossings,
+    synthetic: e.synthetic,
+    microdata: e.microdata ? { respondents: e.microdata.respondents, fileName: e.microdata.fileName, importedAt: e.microdata.importedAt, importedBy: name(e.microdata.importedById) } : null,
+    versions,
+    /** Settings change only while no version waits for review. */
+    editable: !e.versions.some((v) => v.status === 'in_review'),
+    preview: shown
+      ? {
+          versionId: shown.id,
+          number: shown.number,
+          status: shown.status,
+          breakdown,
+          breakdowns: sortBreakdowns(breakdowns),
+          /** Indicator id -> its name in FR/NL/EN, as the version was computed with. */
+          indicatorNames: indicatorNames as Record<string, { fr: string; nl: string; en: string }>,
+          statusCounts: Object.fromEntries(statusCounts.map((s) => [s.status, s._count._all])) as Partial<Record<CellStatus, number>>,
+          estimates: rows.map((r) => ({ indicatorId: r.indicatorId, level: r.level, n: r.n, proportion: r.proportion, se: r.se, ciLow: r.ciLow, ciHigh: r.ciHigh, total: r.total, status: r.status as CellStatus }))
+        }
+      : null
+  };
+}
+
+function sortBreakdowns(list: string[]) {
+  const order = (b: string) => (b === 'overall' ? 0 : b.includes('×') ? 2 : 1);
+  return [...list].sort((a, b) => order(a) - order(b) || BREAKDOWNS.indexOf(a) - BREAKDOWNS.indexOf(b) || a.localeCompare(b));
+}
+
+/**
+ * Staff: the edition's thresholds and crossings, while no version waits for review. The statuses of a
+ * draft follow at once (disclosure control is applied again to its figures); a draft computed from
+ * microdata must be computed again when the crossings change.
+ */
+export async function updateSettings({ db, actor, editionId, thresholds, crossings }: { db: Db; actor: Actor | null; editionId: string; thresholds: Thresholds; crossings: string[] }) {
+  const a = requireStaff(actor);
+  const t = ZThresholds.parse(thresholds);
+  const unique = [...new Set(crossings)];
+  for (const c of unique) checkCrossing(c);
+  return db.$transaction(async (tx) => {
+    const edition = await tx.barometerEdition.findUnique({ where: { id: editionId }, include: { versions: true } });
+    if (!edition) throw new AppError('NOT_FOUND');
+    if (edition.versions.some((v) => v.status === 'in_review')) throw fail('CONFLICT', 'barometer_error_in_review');
+    await tx.barometerEdition.update({ where: { id: editionId }, data: { minN: t.minN, reliableN: t.reliableN, crossings: unique } });
+    const crossingsChanged = [...unique].sort().join() !== [...edition.crossings].sort().join();
+    for (const v of edition.versions.filter((x) => x.status === 'draft' && x.computedAt)) {
+      if (crossingsChanged && v.source === 'microdata') {
+        await tx.barometerEstimate.deleteMany({ where: { versionId: v.id } });
+        await tx.barometerVersion.update({ where: { id: v.id }, data: { computedAt: null } });
+      } else await restatus(tx, v.id, t);
+    }
+    await audit({ db: tx, actorId: a.id, action: 'barometer.edition.settings', targetType: 'barometer_edition', targetId: editionId, data: { minN: t.minN, reliableN: t.reliableN, crossings: unique } });
+    return { id: editionId, year: edition.year };
+  });
+}
+
+/** Applies disclosure control again to a draft's stored figures (new thresholds). */
+async function restatus(tx: DbClient, versionId: string, t: Thresholds) {
+  const rows = await tx.barometerEstimate.findMany({ where: { versionId } });
+  const estimates = rows.map((r) => ({ row: r, e: { indicator: r.indicatorId, breakdown: r.breakdown, level: r.level, n: r.n, weightSum: r.weightSum ?? 0, proportion: r.proportion, seProportion: r.se, total: r.total, seTotal: r.seTotal, ciLow: r.ciLow, ciHigh: r.ciHigh } satisfies Estimate }));
+  const statuses = applyDisclosure(estimates.map((x) => x.e), t);
+  const changed = new Map<CellStatus, typeof rows>();
+  for (const { row, e } of estimates) {
+    const s = statuses.get(e)!;
+    if (s !== row.status) changed.set(s, [...(changed.get(s) ?? []), row]);
+  }
+  for (const [status, list] of changed) {
+    for (let i = 0; i < list.length; i += 200) {
+      const OR = list.slice(i, i + 200).map((r) => ({ indicatorId: r.indicatorId, breakdown: r.breakdown, level: r.level }));
+      await tx.barometerEstimate.updateMany({ where: { versionId, OR }, data: { status } });
+    }
+  }
+}
+
+/** Reviewers: versions waiting for review, oldest first, with who prepared and submitted them. */
+export async function reviewQueue({ db, actor }: { db: Db; actor: Actor | null }) {
+  const a = requireStaff(actor);
+  const rows = await db.barometerVersion.findMany({ where: { status: 'in_review' }, orderBy: { submittedAt: 'asc' }, include: { edition: { select: { year: true, synthetic: true } } } });
+  const who = await names(db, rows.flatMap((v) => [v.preparedById, v.submittedById]));
+  return rows.map((v) => ({
+    versionId: v.id,
+    year: v.edition.year,
+    number: v.number,
+    source: v.source,
+    synthetic: v.edition.synthetic,
+    submittedAt: v.submittedAt,
+    preparedBy: v.preparedById ? (who.get(v.preparedById) ?? null) : null,
+    submittedBy: v.submittedById ? (who.get(v.submittedById) ?? null) : null,
+    /** Four eyes: the caller prepared or submitted it, so someone else must review it. */
+    ownVersion: v.preparedById === a.id || v.submittedById === a.id
+  }));
 }

@@ -2,11 +2,12 @@ import { closeDb, getDb } from '@passerelle/db';
 import { registerTasks, startJobQueue, stopJobQueue, taskQueue, type QueueDefinition, type TaskDefinition } from '@passerelle/jobs';
 import { epnSurveyJobs, epnSurveyTasks } from '@passerelle/plugin-epn-survey/tasks';
 import { mobileEpnJobs, mobileEpnTasks } from '@passerelle/plugin-mobile-epn/tasks';
+import { barometerTasks } from '@passerelle/plugin-barometer/tasks';
 import { log } from './log.ts';
 import { sendMail } from './mail.ts';
 
 /** The long-running tasks of each plugin (one line per plugin), run by the job queue. */
-export const PLUGIN_TASKS: readonly TaskDefinition<never>[] = [...epnSurveyTasks, ...mobileEpnTasks] as TaskDefinition<never>[];
+export const PLUGIN_TASKS: readonly TaskDefinition<never>[] = [...epnSurveyTasks, ...mobileEpnTasks, ...barometerTasks] as TaskDefinition<never>[];
 
 /** Background jobs of each plugin (scheduled or sent by the plugin), one line per plugin. */
 export const PLUGIN_JOBS: readonly QueueDefinition[] = [...epnSurveyJobs, ...mobileEpnJobs];

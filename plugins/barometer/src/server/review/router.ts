@@ -1,5 +1,6 @@
 import { router } from '@passerelle/trpc';
 import { approve } from './approve.ts';
+import { queue } from './queue.ts';
 import { sendBack } from './send-back.ts';
 
-export const reviewRouter = router({ approve, sendBack });
+export const reviewRouter = router({ queue, approve, sendBack });

@@ -1,0 +1,2 @@
+// Shim: the page belongs to the barometer plugin (plugins/barometer/src/routes/manage-aggregates.ts).
+export { load, actions } from '@passerelle/plugin-barometer/routes/manage-aggregates';
