@@ -1,4 +1,5 @@
-import { getLocale, t } from '@passerelle/i18n';
+import { getLocale } from '@passerelle/i18n';
+import { t } from '@passerelle/i18n/translate';
 
 // Labels and formatters of the staff pages, in the page's language.
 
