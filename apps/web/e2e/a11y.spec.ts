@@ -9,7 +9,9 @@ const PUBLIC_PAGES = [
   // Plugin "epn-survey" (demo EPNs and the demo visitor survey)
   '/epn', '/epn?commune=21012&service=workshops&open=1', '/epn/s/DEMOVISIT1',
   // Plugin "mobile-epn" (demo workshops)
-  '/mobile'
+  '/mobile',
+  // Plugin "barometer" (demo editions): overview, an indicator's table tab, an edition's versions and downloads
+  '/barometer', '/barometer/indicators/digitally_vulnerable?year=2023&by=commune&tab=table', '/barometer/editions/2025'
 ];
 const ACCOUNT_PAGES = ['/account', '/account/delete', '/logout'];
 // The demo citizen wrote the demo ideas of the consultation that is open for submissions.
