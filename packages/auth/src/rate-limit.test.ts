@@ -89,6 +89,25 @@ describeEachDb('rate limits', (ctx) => {
     await consumeLoginAttempt({ db: ctx.getDb(), email, ip });
   });
 
+  it('login per IP counts failures: successful logins give their point back; a reward never goes below zero', async () => {
+    const db = ctx.getDb();
+    const ip = `10.3.${Math.floor(Math.random() * 255)}.4`;
+    // 60 people of one EPN sign in from its address: each attempt succeeds, none is refused.
+    for (let i = 0; i < 60; i++) {
+      const email = `epn-${i}-${randomUUID().slice(0, 6)}@example.org`;
+      await consumeLoginAttempt({ db, email, ip });
+      await resetLoginAttempts({ db, email, ip });
+    }
+    expect((await limiters.loginIp.get(db).get(ip))?.consumedPoints ?? 0).toBe(0);
+    // Guessing across accounts from that address is still stopped after 50 failures.
+    for (let i = 0; i < 50; i++) await consumeLoginAttempt({ db, email: `guess-${i}-${randomUUID().slice(0, 6)}@example.org`, ip });
+    await expectAppError(consumeLoginAttempt({ db, email: `guess-x-${randomUUID()}@example.org`, ip }), 'RATE_LIMITED');
+    // A reward on an unknown key stores no credit.
+    const fresh = `10.4.${Math.floor(Math.random() * 255)}.5`;
+    await limiters.loginIp.reward({ db, key: fresh, points: 5 });
+    expect((await limiters.loginIp.get(db).get(fresh))?.consumedPoints ?? 0).toBe(0);
+  });
+
   it('login: 50 attempts per IP across emails', async () => {
     const ip = `10.1.${Math.floor(Math.random() * 255)}.2`;
     // Pre-fill the per-IP counter, then the 51st attempt (with a fresh email) is refused.

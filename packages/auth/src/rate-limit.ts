@@ -9,7 +9,8 @@ import { normaliseEmail } from './email.ts';
 // PostgreSQL. The library's logic (points, windows, blocking) is kept; only its write is replaced by one
 // SQL statement (the library deletes an expired row, then upserts: three round trips on the hot path of
 // every vote and comment). An expired window restarts; concurrent requests on several servers are all
-// counted (the tests fire a burst and check the total).
+// counted (the tests fire a burst and check the total). A reward (points given back) never takes a
+// count below zero.
 
 /** What a limiter is built from. `duration` is in seconds. */
 export interface LimiterConfig {
@@ -46,9 +47,9 @@ class RateLimiterSql extends RateLimiterPrisma {
           [key, points, expire]
         )
       : sqlOf(db).query<StoredPoints>(
-          `INSERT INTO "core_rate_limit" ("key", "points", "expire") VALUES ($1, $2, $3)
+          `INSERT INTO "core_rate_limit" ("key", "points", "expire") VALUES ($1, GREATEST(0, $2::int), $3)
            ON CONFLICT ("key") DO UPDATE SET
-             "points" = CASE WHEN "core_rate_limit"."expire" IS NOT NULL AND "core_rate_limit"."expire" <= $4 THEN EXCLUDED."points" ELSE "core_rate_limit"."points" + EXCLUDED."points" END,
+             "points" = GREATEST(0, CASE WHEN "core_rate_limit"."expire" IS NOT NULL AND "core_rate_limit"."expire" <= $4 THEN $2::int ELSE "core_rate_limit"."points" + $2::int END),
              "expire" = CASE WHEN "core_rate_limit"."expire" IS NOT NULL AND "core_rate_limit"."expire" <= $4 THEN EXCLUDED."expire" ELSE "core_rate_limit"."expire" END
            RETURNING "key", "points", "expire"`,
           [key, points, expire, now]
@@ -112,6 +113,8 @@ export interface NamedLimiter {
   get(db: DbClient): Limiter;
   consume(options: { db: DbClient; key: string; points?: number }): Promise<{ remaining: number }>;
   reset(options: { db: DbClient; key: string }): Promise<void>;
+  /** Gives `points` (default 1) back to `key` (never below zero). */
+  reward(options: { db: DbClient; key: string; points?: number }): Promise<void>;
 }
 
 /** A named limiter whose store is created per database client (plugins define their own). */
@@ -129,7 +132,10 @@ export function defineLimiter(config: LimiterConfig): NamedLimiter {
     config: Object.freeze({ ...config }),
     get,
     consume: ({ db, key, points }) => consume(get(db), key, points),
-    reset: ({ db, key }) => resetLimit(get(db), key)
+    reset: ({ db, key }) => resetLimit(get(db), key),
+    reward: async ({ db, key, points }) => {
+      await get(db).reward(key, points ?? 1);
+    }
   };
 }
 
@@ -140,7 +146,11 @@ const HOUR = 60 * MINUTE;
 export const limiters = {
   /** Login attempts per email and IP (key `${email}|${ip}`): 5 per 15 minutes. */
   login: defineLimiter({ keyPrefix: 'login-email-ip', points: 5, duration: 15 * MINUTE }),
-  /** Login attempts per IP (any email): 50 per 15 minutes. */
+  /**
+   * Failed login attempts per IP (any email): 50 per 15 minutes. Each attempt takes a point and a
+   * successful one gives it back: many people sign in from one address (an EPN, a school behind one
+   * router) while guessing across accounts is still stopped.
+   */
   loginIp: defineLimiter({ keyPrefix: 'login-ip', points: 50, duration: 15 * MINUTE }),
   /** Sign-ups per IP: 10 per hour. */
   signup: defineLimiter({ keyPrefix: 'signup-ip', points: 10, duration: HOUR }),
@@ -168,9 +178,13 @@ export async function consumeLoginAttempt({ db, email, ip }: { db: DbClient; ema
   await limiters.login.consume({ db, key: `${normaliseEmail(email)}|${ipKey(ip)}` });
 }
 
-/** After a successful login: that person's failed attempts from this IP are forgotten. */
+/**
+ * After a successful login: that person's failed attempts from this IP are forgotten, and the attempt
+ * is given back to the IP's count (which so counts failures).
+ */
 export async function resetLoginAttempts({ db, email, ip }: { db: DbClient; email: string; ip: string | null | undefined }): Promise<void> {
   await limiters.login.reset({ db, key: `${normaliseEmail(email)}|${ipKey(ip)}` });
+  await limiters.loginIp.reward({ db, key: ipKey(ip) });
 }
 
 /** Counts one "send me an email" request (password reset, verification resend). */
