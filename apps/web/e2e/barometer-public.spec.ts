@@ -1,8 +1,14 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Download, type Page } from '@playwright/test';
 import { t } from '@passerelle/i18n';
 import { expectAccessible } from './helpers.ts';
 
 // The barometer's public pages on the demo data (three synthetic editions, seeded at start).
+
+async function readDownload(download: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of await download.createReadStream()) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
 
 async function visit(page: Page, path: string) {
   const response = await page.goto(path);
@@ -19,13 +25,24 @@ test('a visitor explores chart, map and table, changes the breakdown, and a copi
     await expect(page.getByTestId('easy-read')).toContainText(tr('barometer_pub_easy_synthetic'));
     await expectAccessible(page);
 
-    // From the overview to an indicator: the chart is drawn, with its table.
+    // From the overview to an indicator: the server-drawn chart, with its table; the PNG download.
     await page.locator('[data-indicator="digitally_vulnerable"] a').click();
     await expect(page).toHaveURL(/\/barometer\/indicators\/digitally_vulnerable$/);
-    await expect(page.locator('canvas')).toBeVisible();
+    await expect(page.getByTestId('trend-svg')).toBeVisible();
+    await expect(page.getByTestId('trend-svg').locator('path[stroke]')).toHaveCount(1);
     await expect(page.getByTestId('trend-table').locator('tbody tr')).toHaveCount(3);
-    await expect(page.getByRole('button', { name: tr('barometer_pub_download_png') })).toBeVisible();
+    const png = page.waitForEvent('download');
+    await page.getByRole('button', { name: tr('barometer_pub_download_png') }).click();
+    const image = await readDownload(await png);
+    expect(image.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(image.length).toBeGreaterThan(10_000);
     await expectAccessible(page);
+    // A pointer on the chart brings the interactive one (chart.js), with the same accessible name.
+    const label = await page.getByTestId('trend-svg').getAttribute('aria-label');
+    await page.locator('[data-bar-chart]').hover();
+    await expect(page.locator('[data-bar-chart] canvas')).toBeVisible();
+    await expect(page.locator('[data-bar-chart] canvas')).toHaveAttribute('aria-label', label!);
+    await expect(page.getByTestId('trend-svg')).toBeHidden();
 
     // Another breakdown: one line per age band.
     await page.getByLabel(tr('barometer_pub_breakdown')).selectOption('age_band');
@@ -37,6 +54,13 @@ test('a visitor explores chart, map and table, changes the breakdown, and a copi
     await page.locator('[data-tab="map"]').click();
     await expect(page).toHaveURL(/tab=map/);
     await expect(page.getByTestId('commune-list').locator('tbody tr')).toHaveCount(19);
+    await expect(page.locator('img[src*="/map.svg"]')).toBeVisible();
+    await expectAccessible(page);
+    // The interactive map on request (maplibre-gl): it takes the image's place and the keyboard focus.
+    await page.getByRole('button', { name: tr('barometer_pub_map_interactive') }).click();
+    await expect(page.locator('.maplibregl-canvas')).toBeFocused();
+    await expect(page.locator('img[src*="/map.svg"]')).toBeHidden();
+    await expect(page.locator('[data-map-legend] li')).not.toHaveCount(0);
     await expectAccessible(page);
     await page.locator('[data-tab="table"]').click();
     await expect(page).toHaveURL(/tab=table/);
@@ -64,10 +88,7 @@ test('a researcher downloads the CSV of the view, which matches the table shown;
   await expectAccessible(page);
   const download = page.waitForEvent('download');
   await page.getByTestId('csv-link').click();
-  const file = await (await download).createReadStream();
-  const chunks: Buffer[] = [];
-  for await (const c of file) chunks.push(c as Buffer);
-  const lines = Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+  const lines = (await readDownload(await download)).toString('utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
   expect(lines[0]).toBe('indicator,year,version,breakdown,level,label,estimate,ci_low,ci_high,se,n,status,synthetic');
   const csv = lines.slice(1).map((l) => l.split(','));
   expect(csv).toHaveLength(19);
@@ -101,7 +122,9 @@ test('without JavaScript (fr): the overview, the table, the chart data and the s
   await expect(page.getByTestId('easy-read').locator('li').first()).toContainText('2025');
   await expectAccessible(page);
   await page.locator('[data-indicator="non_users"] a').click();
+  await expect(page.getByTestId('trend-svg')).toBeVisible();
   await expect(page.getByTestId('trend-table')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Image du graphique (PNG)' })).toBeHidden();
   await expectAccessible(page);
   await page.locator('[data-tab="table"]').click();
   await expect(page.getByTestId('view-table').locator('tbody tr')).toHaveCount(1);

@@ -1,0 +1,77 @@
+// The trend chart drawn on the server as SVG: what every visitor sees first, with or without JavaScript,
+// and what the PNG download is made of. The lines, their 95% confidence bands and the y scale are the
+// ones the interactive chart (client/chart.ts, chart.js) draws on demand, from the same constants.
+import { DEFAULT_CHART_COLORS, LINE_DASHES } from '@passerelle/ui/chart/chart-data.ts';
+import type { TrendLine } from './types.ts';
+
+export const TREND_WIDTH = 720;
+const PLOT = { left: 64, right: 700, top: 16, bottom: 316 };
+const INSET = 28; // the first and last years stay clear of the axes
+const LEGEND_ROW = 26;
+
+/** Colour and dash of line i: five colours that keep 3:1 on white, and a dash that changes with them. */
+export function trendStyle(i: number): { color: string; dash: number[] } {
+  const n = DEFAULT_CHART_COLORS.length;
+  return { color: DEFAULT_CHART_COLORS[i % n]!, dash: LINE_DASHES[(i + Math.floor(i / n)) % LINE_DASHES.length]! };
+}
+
+/** Top of the y axis and its step: round figures, 3 to 6 intervals, never above 100%. */
+export function trendScale(lines: TrendLine[]): { max: number; step: number } {
+  const highest = Math.max(0, ...lines.flatMap((l) => l.values.map((v) => (v ? (v.high ?? v.p) : 0))));
+  if (highest <= 0) return { max: 1, step: 0.25 };
+  for (const step of [0.01, 0.02, 0.05, 0.1, 0.2, 0.25]) {
+    const max = Math.min(1, Math.ceil(highest / step - 1e-9) * step);
+    if (max / step <= 6) return { max, step };
+  }
+  return { max: 1, step: 0.25 };
+}
+
+export interface TrendGeometry {
+  width: number;
+  height: number;
+  plot: typeof PLOT;
+  yTicks: Array<{ y: number; label: string }>;
+  xTicks: Array<{ x: number; label: string }>;
+  series: Array<{ label: string; color: string; dash: string; path: string; bands: string[]; points: Array<{ x: number; y: number }> }>;
+  legend: Array<{ x: number; y: number; label: string; color: string; dash: string }>;
+}
+
+const r = (v: number) => Math.round(v * 10) / 10;
+
+/** Everything the SVG needs, in its own coordinates (TREND_WIDTH wide). */
+export function trendGeometry(years: number[], lines: TrendLine[], locale: string): TrendGeometry {
+  const { max, step } = trendScale(lines);
+  const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const y = (v: number) => r(PLOT.bottom - (Math.min(v, max) / max) * (PLOT.bottom - PLOT.top));
+  const inner = PLOT.right - PLOT.left - 2 * INSET;
+  const x = (k: number) => r(years.length === 1 ? (PLOT.left + PLOT.right) / 2 : PLOT.left + INSET + (k * inner) / (years.length - 1));
+  const yTicks = [];
+  for (let k = 0; k * step <= max + 1e-9; k++) yTicks.push({ y: y(k * step), label: pct.format(k * step) });
+  const series = lines.map((line, i) => {
+    const { color, dash } = trendStyle(i);
+    const points: Array<{ x: number; y: number }> = [];
+    const bands: string[] = [];
+    let run: Array<{ x: number; low: number; high: number }> = [];
+    const flush = () => {
+      if (run.length === 1) {
+        const p = run[0]!;
+        bands.push(`${p.x - 6},${p.high} ${p.x + 6},${p.high} ${p.x + 6},${p.low} ${p.x - 6},${p.low}`);
+      } else if (run.length > 1) bands.push([...run.map((p) => `${p.x},${p.high}`), ...[...run].reverse().map((p) => `${p.x},${p.low}`)].join(' '));
+      run = [];
+    };
+    line.values.forEach((v, k) => {
+      if (v) points.push({ x: x(k), y: y(v.p) });
+      // One band per run of consecutive years with an interval (no interval when p is 0 or 1).
+      if (v && v.low !== null && v.high !== null) run.push({ x: x(k), low: y(v.low), high: y(v.high) });
+      else flush();
+    });
+    flush();
+    // Like the interactive chart (spanGaps), a year without a figure does not break the line.
+    const path = points.map((p, k) => `${k === 0 ? 'M' : 'L'}${p.x},${p.y}`).join(' ');
+    return { label: line.label, color, dash: dash.join(' '), path, bands, points };
+  });
+  const columns = 2;
+  const legend = lines.length > 1 ? series.map((s, i) => ({ x: PLOT.left + (i % columns) * ((PLOT.right - PLOT.left) / columns), y: PLOT.bottom + 56 + Math.floor(i / columns) * LEGEND_ROW, label: s.label, color: s.color, dash: s.dash })) : [];
+  const rows = Math.ceil(legend.length / columns);
+  return { width: TREND_WIDTH, height: PLOT.bottom + 40 + (rows > 0 ? rows * LEGEND_ROW + 12 : 0), plot: PLOT, yTicks, xTicks: years.map((year, k) => ({ x: x(k), label: String(year) })), series, legend };
+}
