@@ -2,6 +2,9 @@
 // limit, and refuses bytes that are not UTF-8 (binary files, or CSV saved in an old Windows encoding)
 // instead of turning them into replacement characters.
 
+import { pipeline, Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+
 /** A file's bytes: whole (a form upload already in memory), or in chunks (a stream, a background task). */
 export type Upload = Uint8Array | AsyncIterable<Uint8Array>;
 
@@ -98,4 +101,47 @@ export async function splitHeader(chunks: AsyncIterator<Uint8Array>): Promise<{ 
     }
   }
   return { headerLine, replay };
+}
+
+/** What can be wrong with a CSV file as a whole (each plugin says it with its own message). */
+export type CsvProblem = 'empty' | 'delimiter' | 'too_big' | 'not_utf8' | 'malformed';
+
+export class CsvFileError extends Error {
+  constructor(
+    readonly problem: CsvProblem,
+    /** The file's line where it was found (0: the file as a whole). */
+    readonly row: number
+  ) {
+    super(`CSV file: ${problem}`);
+  }
+}
+
+/**
+ * Opens a CSV upload for reading record by record: size and UTF-8 checked as it streams, the delimiter
+ * (`,` or `;`) taken from the header line, a BOM skipped. An empty file or a header without either
+ * delimiter throws CsvFileError at once; problems found while reading are thrown by the iteration, and
+ * `csvProblem()` turns all of them into a CsvFileError. Leaving the loop early closes the file.
+ */
+export async function openCsv(upload: Upload, maxBytes: number, { skipEmptyLines = true }: { skipEmptyLines?: boolean } = {}): Promise<{ delimiter: ',' | ';'; records: AsyncIterable<string[]> }> {
+  const chunks = checkedChunks(upload, maxBytes)[Symbol.asyncIterator]();
+  const { headerLine, replay } = await splitHeader(chunks);
+  const delimiter = headerLine.trim() === '' ? null : detectDelimiter(headerLine);
+  if (!delimiter) {
+    await chunks.return?.(undefined);
+    throw new CsvFileError(headerLine.trim() === '' ? 'empty' : 'delimiter', headerLine.trim() === '' ? 0 : 1);
+  }
+  const records = pipeline(Readable.from(replay()), parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: skipEmptyLines, max_record_size: 64 * 1024 }), () => {
+    // Errors reach the reader's loop; an early stop (a limit passed) closes the pipeline on purpose.
+  });
+  return { delimiter, records: records as AsyncIterable<string[]> };
+}
+
+/** The CsvFileError an error of reading a CSV upload stands for, or null for any other error. */
+export function csvProblem(e: unknown): CsvFileError | null {
+  if (e instanceof CsvFileError) return e;
+  if (e instanceof UploadTooBig) return new CsvFileError('too_big', 0);
+  if (e instanceof NotUtf8) return new CsvFileError('not_utf8', 0);
+  // csv-parse counts the records read before the failing one (the header included).
+  if (isCsvError(e)) return new CsvFileError('malformed', e.records + 1);
+  return null;
 }

@@ -1,13 +1,11 @@
-import { Readable, pipeline } from 'node:stream';
-import { parse } from 'csv-parse';
 import type { Db, Prisma } from '@passerelle/db';
 import { audit } from '@passerelle/auth';
 import { AppError, type Actor } from '@passerelle/trpc';
-import { checkedChunks, detectDelimiter, isCsvError, NotUtf8, splitHeader, UploadTooBig, type Upload } from '@passerelle/plugin-sdk/upload';
+import { csvProblem, openCsv, type Upload } from '@passerelle/plugin-sdk/upload';
 import { applyDisclosure, catalogue, draftVersion, requireStaff } from './editions.ts';
 import type { Estimate } from './estimate.ts';
 import type { ImportIssue, ImportReport } from './microdata.ts';
-import { REPORT_MAX_ISSUES } from './microdata.ts';
+import { CSV_PROBLEM_KEYS, REPORT_MAX_ISSUES } from './microdata.ts';
 import { variableById, type CategoricalVariable } from './variables.ts';
 
 // Published aggregates for years without microdata (e.g. a table of the King Baudouin Foundation's
@@ -57,20 +55,9 @@ export async function readAggregates({ upload, indicators, crossings, maxBytes =
   const known = new Set(indicators);
   const rows: AggregateRow[] = [];
   const seen = new Map<string, number>();
-  const chunks = checkedChunks(upload, maxBytes)[Symbol.asyncIterator]();
   let line = 0;
   try {
-    const { headerLine, replay } = await splitHeader(chunks);
-    if (headerLine.trim() === '') {
-      await chunks.return?.(undefined);
-      return failed('barometer_error_import_empty');
-    }
-    const delimiter = detectDelimiter(headerLine);
-    if (!delimiter) {
-      await chunks.return?.(undefined);
-      return failed('barometer_error_csv_delimiter', 1);
-    }
-    const parser = pipeline(Readable.from(replay()), parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, max_record_size: 64 * 1024 }), () => {});
+    const { delimiter, records: parser } = await openCsv(upload, maxBytes);
     let at: Record<string, number> | null = null;
     for await (const record of parser as AsyncIterable<string[]>) {
       line++;
@@ -79,7 +66,6 @@ export async function readAggregates({ upload, indicators, crossings, maxBytes =
         const missing = AGGREGATE_COLUMNS.filter((c) => !header.includes(c));
         if (missing.length) {
           for (const c of missing) add({ row: 1, column: c, messageKey: 'barometer_error_missing_column' });
-          await parser.destroy?.();
           return { report, rows: null };
         }
         at = Object.fromEntries([...AGGREGATE_COLUMNS, ...AGGREGATE_OPTIONAL].map((c) => [c, header.indexOf(c)]));
@@ -124,9 +110,8 @@ export async function readAggregates({ upload, indicators, crossings, maxBytes =
     }
     if (at === null) return failed('barometer_error_import_empty');
   } catch (e) {
-    if (e instanceof UploadTooBig) return failed('barometer_error_file_too_big');
-    if (e instanceof NotUtf8) return failed('barometer_error_not_utf8');
-    if (isCsvError(e)) return failed('barometer_error_csv_malformed', e.records + 2);
+    const problem = csvProblem(e);
+    if (problem) return failed(CSV_PROBLEM_KEYS[problem.problem], problem.row);
     throw e;
   }
   report.rows = line - 1;

@@ -1,8 +1,5 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { parse } from 'csv-parse';
-import { checkedChunks, detectDelimiter, isCsvError, NotUtf8, progressEvery, splitHeader, UploadTooBig, type Upload } from '@passerelle/plugin-sdk/upload';
+import { checkedChunks, csvProblem, detectDelimiter, openCsv, progressEvery, splitHeader, type CsvProblem, type Upload } from '@passerelle/plugin-sdk/upload';
 import { estimateBreakdown, prepareDesign, type Breakdown, type Estimate, type PreparedDesign } from './estimate.ts';
 import { compileIndicators, type Indicator } from './indicators.ts';
 import { VARIABLES, variableById, type Respondent, type Variable } from './variables.ts';
@@ -104,6 +101,15 @@ class Columns {
   }
 }
 
+/** How the barometer says what is wrong with a CSV file as a whole. */
+export const CSV_PROBLEM_KEYS: Record<CsvProblem, string> = {
+  empty: 'barometer_error_import_empty',
+  delimiter: 'barometer_error_csv_delimiter',
+  too_big: 'barometer_error_file_too_big',
+  not_utf8: 'barometer_error_not_utf8',
+  malformed: 'barometer_error_csv_malformed'
+};
+
 /**
  * Reads and checks the whole file with a confirmed mapping. Returns the report and, only when there is no
  * problem at all, the microdata.
@@ -127,23 +133,10 @@ export async function readMicrodata({ upload, mapping, size, maxBytes = MICRODAT
   const strata = new Map<string, number>();
   const psus = new Map<string, number>();
   const progress = progressEvery(onProgress ? (n) => onProgress(n) : undefined, 50_000);
-  const chunks = checkedChunks(upload, maxBytes)[Symbol.asyncIterator]();
   let line = 0;
   try {
-    const { headerLine, replay } = await splitHeader(chunks);
-    if (headerLine.trim() === '') {
-      await chunks.return?.(undefined);
-      return fail('barometer_error_import_empty');
-    }
-    const delimiter = detectDelimiter(headerLine);
-    if (!delimiter) {
-      await chunks.return?.(undefined);
-      return fail('barometer_error_csv_delimiter', 1);
-    }
+    const { delimiter, records: parser } = await openCsv(upload, maxBytes);
     const decimalComma = delimiter === ';';
-    const parser = pipeline(Readable.from(replay()), parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, max_record_size: 64 * 1024 }), () => {
-      // Errors reach the loop below; an early stop (limit passed) closes the pipeline on purpose.
-    });
     let index: { weight: number; stratum: number; psu: number; vars: { id: string; at: number; variable: Variable }[] } | null = null;
     for await (const record of parser as AsyncIterable<string[]>) {
       line++;
@@ -197,9 +190,8 @@ export async function readMicrodata({ upload, mapping, size, maxBytes = MICRODAT
     }
     if (index === null) return fail('barometer_error_import_empty');
   } catch (e) {
-    if (e instanceof UploadTooBig) return fail('barometer_error_file_too_big');
-    if (e instanceof NotUtf8) return fail('barometer_error_not_utf8');
-    if (isCsvError(e)) return fail('barometer_error_csv_malformed', e.records + 2);
+    const problem = csvProblem(e);
+    if (problem) return fail(CSV_PROBLEM_KEYS[problem.problem], problem.row);
     throw e;
   }
   report.rows = line - 1;

@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import { pipeline, Readable } from 'node:stream';
-import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
 import type { Db, Prisma } from '@passerelle/db';
 import { audit } from '@passerelle/auth';
@@ -10,7 +8,7 @@ import { activityColumns, canonicalAttendees, ZActivityInput, type Attendees, ty
 import { AGE_BANDS } from './definition.ts';
 import { GENDERS, LOCATIONS, REFERRALS, SESSION_TYPES, TOPICS } from './lists.ts';
 import { escapeFormula, unescapeFormula } from './place-format.ts';
-import { checkedChunks, detectDelimiter, isCsvError, NotUtf8, progressEvery, splitHeader, UploadTooBig, type Upload } from '@passerelle/plugin-sdk/upload';
+import { csvProblem, openCsv, progressEvery, type CsvProblem, type Upload } from '@passerelle/plugin-sdk/upload';
 
 // Past sessions from a spreadsheet: one row per session, checked row by row and cell by cell before
 // anything is stored, then stored all together or not at all. Importing the same file again changes
@@ -159,6 +157,15 @@ async function placeLookup(db: Db, organisationId: string): Promise<PlaceLookup>
 
 const fileIssue = (messageKey: string, row = 0): ImportIssue => ({ row, column: '', messageKey });
 
+/** How this import says what is wrong with a CSV file as a whole. */
+const CSV_PROBLEM_KEYS: Record<CsvProblem, string> = {
+  empty: 'epn_survey_error_import_empty',
+  delimiter: 'epn_survey_error_csv_delimiter',
+  too_big: 'epn_survey_error_activity_import_too_big',
+  not_utf8: 'epn_survey_error_not_utf8',
+  malformed: 'epn_survey_error_csv_malformed'
+};
+
 function checkHeader(header: string[]): ImportIssue[] {
   const known = new Set<string>(ACTIVITY_COLUMNS);
   const issues: ImportIssue[] = [];
@@ -179,7 +186,6 @@ function checkHeader(header: string[]): ImportIssue[] {
  * arrive, and reading stops at the first limit passed (size, rows) or at a malformed CSV.
  */
 async function readFile({ upload, places, onProgress }: { upload: Upload; places: PlaceLookup; onProgress?: Progress }): Promise<{ rows: ReadRow[]; read: number; issues: ImportIssue[] }> {
-  const chunks = checkedChunks(upload, ACTIVITY_IMPORT_MAX_BYTES)[Symbol.asyncIterator]();
   const rows: ReadRow[] = [];
   const ids = new Set<string>();
   const issues: ImportIssue[] = [];
@@ -188,19 +194,7 @@ async function readFile({ upload, places, onProgress }: { upload: Upload; places
   let row = 0;
   let header: string[] | null = null;
   try {
-    const { headerLine, replay } = await splitHeader(chunks);
-    if (headerLine.trim() === '') {
-      await chunks.return?.(undefined);
-      return { rows, read, issues: [fileIssue('epn_survey_error_import_empty')] };
-    }
-    const delimiter = detectDelimiter(headerLine);
-    if (!delimiter) {
-      await chunks.return?.(undefined);
-      return { rows, read, issues: [fileIssue('epn_survey_error_csv_delimiter', 1)] };
-    }
-    const parser = pipeline(Readable.from(replay()), parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: false, max_record_size: 64 * 1024 }), () => {
-      // Errors reach the loop below; an early stop (limit passed) closes the pipeline on purpose.
-    });
+    const { records: parser } = await openCsv(upload, ACTIVITY_IMPORT_MAX_BYTES, { skipEmptyLines: false });
     for await (const record of parser as AsyncIterable<string[]>) {
       row++;
       const cells = record.map((c) => unescapeFormula(c.trim()));
@@ -230,9 +224,8 @@ async function readFile({ upload, places, onProgress }: { upload: Upload; places
       progress(read);
     }
   } catch (e) {
-    if (e instanceof UploadTooBig) return { rows: [], read, issues: [fileIssue('epn_survey_error_activity_import_too_big')] };
-    if (e instanceof NotUtf8) return { rows: [], read, issues: [fileIssue('epn_survey_error_not_utf8')] };
-    if (isCsvError(e)) return { rows: [], read, issues: [fileIssue('epn_survey_error_csv_malformed', e.records + 1)] };
+    const problem = csvProblem(e);
+    if (problem) return { rows: [], read, issues: [fileIssue(CSV_PROBLEM_KEYS[problem.problem], problem.row)] };
     throw e;
   }
   if (header === null) return { rows, read, issues: [fileIssue('epn_survey_error_import_empty')] };
