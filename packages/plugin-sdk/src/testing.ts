@@ -4,7 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '@passerelle/db';
 import { t } from '@passerelle/i18n';
-import type { Actor, Bridges, Context, OrgMembership, OutgoingMail, Role } from '@passerelle/trpc';
+import { createCallerFactory, router, type Actor, type Bridges, type Context, type OrgMembership, type OutgoingMail, type Role } from '@passerelle/trpc';
+import type { AnyTRPCRouter } from '@trpc/server';
 import { defaultGrants, type PluginManifest } from './manifest.ts';
 
 export interface TestPersonOptions {
@@ -66,4 +67,21 @@ export function pluginTestContext(opts: PluginTestContextOptions): Context {
     sendMail: opts.sendMail,
     bridges: opts.bridges ?? {}
   };
+}
+
+/** What a plugin's tests may change in the context of a call (see PluginTestContextOptions). */
+export type PluginCallerOptions = Partial<Omit<PluginTestContextOptions, 'db' | 'actor' | 'manifest'>>;
+
+const noMail = async () => {
+  throw new Error('unexpected email in this test: pass the sendMail of a mail catcher (useTestMail)');
+};
+
+/**
+ * `callerFor(db, actor, options)` for a plugin's tests: calls its router mounted under the plugin's id, as
+ * the host's root router mounts it (the plugin switch is keyed by that id), with the context the host
+ * would build for `actor`. A procedure that sends email fails the test unless `sendMail` is given.
+ */
+export function pluginCaller<Id extends string, R extends AnyTRPCRouter>(manifest: Pick<PluginManifest, 'permissions'> & { id: Id }, pluginRouter: R) {
+  const createCaller = createCallerFactory(router({ [manifest.id]: pluginRouter } as { [K in Id]: R }));
+  return (db: Db, actor: Actor | null, options: PluginCallerOptions = {}) => createCaller(pluginTestContext({ db, actor, manifest, ...options, sendMail: options.sendMail ?? noMail }))[manifest.id];
 }

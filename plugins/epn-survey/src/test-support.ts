@@ -1,23 +1,13 @@
 import { TRPCError } from '@trpc/server';
 import { expect } from 'vitest';
-import { createCallerFactory, router } from '@passerelle/trpc';
-import type { Actor } from '@passerelle/trpc';
 import type { Db } from '@passerelle/db';
-import { createTestActor, pluginTestContext, type TestPersonOptions } from '@passerelle/plugin-sdk/testing';
+import { createTestActor, pluginCaller, type TestPersonOptions } from '@passerelle/plugin-sdk/testing';
 import { epnSurveyManifest } from './manifest.ts';
 import { epnSurveyRouter } from './server/router.ts';
 
-// Test helpers: a caller mounted like the root router mounts the plugin, and people with roles.
+// Test helpers: a caller mounted like the root router mounts the plugin (pluginCaller), and people with roles.
 
-const createCaller = createCallerFactory(router({ 'epn-survey': epnSurveyRouter }));
-
-const noMail = async () => {
-  throw new Error('unexpected email in this test');
-};
-
-export function callerFor(db: Db, actor: Actor | null, opts: { ip?: string } = {}) {
-  return createCaller(pluginTestContext({ db, actor, manifest: epnSurveyManifest, sendMail: noMail, ...(opts.ip ? { ip: opts.ip } : {}) }))['epn-survey'];
-}
+export const callerFor = pluginCaller(epnSurveyManifest, epnSurveyRouter);
 
 export async function person(db: Db, opts: TestPersonOptions = {}) {
   const actor = await createTestActor(db, opts);

@@ -1,15 +1,12 @@
 // Shared set-up for the plugin's tests: consultations in a chosen phase, people with roles, and callers
 // over the plugin's router with the context the host would build for them.
 import type { Db } from '@passerelle/db';
-import { createTestActor, pluginTestContext, type TestPersonOptions } from '@passerelle/plugin-sdk/testing';
-import { createCallerFactory, router, type Actor } from '@passerelle/trpc';
+import { createTestActor, pluginCaller, type TestPersonOptions } from '@passerelle/plugin-sdk/testing';
 import { ideasManifest } from './manifest.ts';
 import { ideasRouter } from './server/router.ts';
 import type { Phase } from './services/phases.ts';
 
 const DAY = 86_400_000;
-// Mounted under its id, as in the host's root router (the plugin switch is keyed by that id).
-const createCaller = createCallerFactory(router({ ideas: ideasRouter }));
 
 /** Phase dates (relative to now) that put a consultation in `phase`. */
 export function datesFor(phase: Phase, now = Date.now()) {
@@ -39,14 +36,8 @@ export function consultationInput(phase: Phase, overrides: Record<string, unknow
   };
 }
 
-/** No email is expected from these procedures; a test that sends one must start a mail catcher. */
-const noMail = async () => {
-  throw new Error('unexpected email in this test');
-};
-
-export function callerFor(db: Db, actor: Actor | null, opts: { enabled?: boolean; sendMail?: (m: { to: string; subject: string; text: string }) => Promise<void> } = {}) {
-  return createCaller(pluginTestContext({ db, actor, manifest: ideasManifest, sendMail: opts.sendMail ?? noMail, ...(opts.enabled === undefined ? {} : { enabled: opts.enabled }) })).ideas;
-}
+/** No email is expected from most procedures; a test that sends one passes the sendMail of a mail catcher. */
+export const callerFor = pluginCaller(ideasManifest, ideasRouter);
 
 export async function person(db: Db, opts: TestPersonOptions = {}) {
   const actor = await createTestActor(db, opts);

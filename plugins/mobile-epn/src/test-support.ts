@@ -4,40 +4,14 @@
 import { TRPCError } from '@trpc/server';
 import { expect } from 'vitest';
 import type { Db } from '@passerelle/db';
-import { createTestActor, pluginTestContext, type TestPersonOptions } from '@passerelle/plugin-sdk/testing';
-import { createCallerFactory, router, type Actor, type Bridges, type OutgoingMail } from '@passerelle/trpc';
+import { createTestActor, pluginCaller, type PluginCallerOptions, type TestPersonOptions } from '@passerelle/plugin-sdk/testing';
 import { mobileEpnManifest } from './manifest.ts';
 import { mobileEpnRouter } from './server/router.ts';
 
 export { useTestMail } from '@passerelle/auth/mail-testing/vitest';
 
-// Mounted under its id, as in the host's root router (the plugin switch is keyed by that id).
-const createCaller = createCallerFactory(router({ 'mobile-epn': mobileEpnRouter }));
-
-const noMail = async () => {
-  throw new Error('unexpected email in this test');
-};
-
-export interface CallerOptions {
-  sendMail?: (m: OutgoingMail) => Promise<void>;
-  bridges?: Bridges;
-  enabled?: boolean;
-  locale?: string;
-}
-
-export function callerFor(db: Db, actor: Actor | null, opts: CallerOptions = {}) {
-  return createCaller(
-    pluginTestContext({
-      db,
-      actor,
-      manifest: mobileEpnManifest,
-      sendMail: opts.sendMail ?? noMail,
-      ...(opts.bridges ? { bridges: opts.bridges } : {}),
-      ...(opts.enabled === undefined ? {} : { enabled: opts.enabled }),
-      ...(opts.locale ? { locale: opts.locale } : {})
-    })
-  )['mobile-epn'];
-}
+export const callerFor = pluginCaller(mobileEpnManifest, mobileEpnRouter);
+export type CallerOptions = PluginCallerOptions;
 
 export async function person(db: Db, opts: TestPersonOptions = {}, callerOpts: CallerOptions = {}) {
   const actor = await createTestActor(db, opts);
