@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { seedDemo } from '@passerelle/db/seed';
 import { describeEachDb } from '@passerelle/db/testing';
 import { checkAnswers, type Answers } from './definition.ts';
+import { epnContextFigures } from './barometer-context.ts';
 import { DEMO_SURVEY_CODE, seedEpnSurveyDemo } from './demo.ts';
 import { visitorProfileTemplate } from './template.ts';
 
@@ -16,6 +17,13 @@ describeEachDb('epn-survey: demo data', ({ getDb }) => {
     expect(survey.responses.length).toBe(240);
     const def = visitorProfileTemplate();
     for (const r of survey.responses) expect(checkAnswers(def, r.answers as Answers)).toMatchObject({ ok: true });
-    expect(await db.epnActivity.count()).toBe(160);
+    const year = new Date().getUTCFullYear();
+    expect(await db.epnActivity.count({ where: { date: { gte: new Date(Date.UTC(year, 0, 1)) } } })).toBe(160);
+    expect(await db.epnActivity.count({ where: { date: { gte: new Date(Date.UTC(year - 1, 0, 1)), lt: new Date(Date.UTC(year, 0, 1)) } } })).toBe(120);
+    // The barometer's map shows them beside the edition of that year.
+    const population = Object.fromEntries(['21001', '21004', '21012'].map((nis) => [nis, 50_000]));
+    const figures = await epnContextFigures({ db, year: year - 1, population });
+    expect(figures.map((f) => f.id)).toEqual(['epn-survey.epns_per_10k', 'epn-survey.epns', 'epn-survey.sessions', 'epn-survey.attendees']);
+    expect(Object.values(figures.find((f) => f.id === 'epn-survey.sessions')!.values).reduce((a, b) => (a ?? 0) + (b ?? 0), 0)).toBeGreaterThan(0);
   });
 });

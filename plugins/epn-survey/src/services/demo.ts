@@ -70,8 +70,11 @@ export async function seedEpnSurveyDemo(db: Db): Promise<number> {
     })
   });
   const topics = ['basics', 'internet', 'email', 'smartphone', 'online_admin', 'eid_itsme', 'banking', 'safety'];
+  // Activity this year, and a year of it before: the barometer's demo editions (the latest is 2025) show
+  // the EPNs' figures of their year beside the map.
+  const lastYear = (i: number) => new Date(Date.UTC(year - 1, i % 12, 1 + ((i * 7) % 28)));
   await db.epnActivity.createMany({
-    data: Array.from({ length: 160 }, (_, i) => {
+    data: Array.from({ length: 280 }, (_, i) => {
       const place = pick(places);
       const group = rnd() < 0.3;
       const attendees: Record<string, Record<string, number>> = {};
@@ -81,7 +84,7 @@ export async function seedEpnSurveyDemo(db: Db): Promise<number> {
         (attendees[band] ??= {})[g] = (attendees[band][g] ?? 0) + 1;
       }
       const count = Object.values(attendees).reduce((s, x) => s + Object.values(x).reduce((a, b) => a + b, 0), 0);
-      return { organisationId: place.organisationId, placeId: place.id, date: day(i * 2), sessionType: group ? 'group' : 'individual', groupSessions: group ? 1 : 0, durationMinutes: group ? 120 : pick([30, 45, 60]), location: place.mobile ? 'mobile' : 'epn', topics: [pick(topics)], attendees, attendeeCount: count, referrals: [], createdById: member?.id ?? null };
+      return { organisationId: place.organisationId, placeId: place.id, date: i < 160 ? day(i * 2) : lastYear(i), sessionType: group ? 'group' : 'individual', groupSessions: group ? 1 : 0, durationMinutes: group ? 120 : pick([30, 45, 60]), location: place.mobile ? 'mobile' : 'epn', topics: [pick(topics)], attendees, attendeeCount: count, referrals: [], createdById: member?.id ?? null };
     })
   });
   return places.length;
