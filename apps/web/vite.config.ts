@@ -27,5 +27,10 @@ export default defineConfig({
   preview: { port: 3000, strictPort: true },
   // The workspace's TypeScript packages are bundled into the server build; their npm dependencies stay
   // external, so apps/web lists the server-side ones in its own dependencies (pnpm resolves strictly).
-  optimizeDeps: { include: ['maplibre-gl', 'chart.js'] }
+  // In dev too they must go through Vite: Node cannot load their .ts sources. vite-plugin-svelte would
+  // otherwise externalise the dependencies of @passerelle/ui (a Svelte library), @passerelle/i18n among
+  // them, and every page would fail with ERR_UNKNOWN_FILE_EXTENSION (tested in src/dev-server.test.ts).
+  ssr: { noExternal: [/^@passerelle\//] },
+  // maplibre-gl and chart.js are dependencies of @passerelle/ui, not of this app.
+  optimizeDeps: { include: ['@passerelle/ui > maplibre-gl', '@passerelle/ui > chart.js'] }
 });
