@@ -83,24 +83,28 @@ test('a visitor explores chart, map and table, changes the breakdown, and a copi
   }
 });
 
-test('a researcher downloads the CSV of the view, which matches the table shown; only the embed may be framed', async ({ page, request }) => {
-  await visit(page, '/en/barometer/indicators/non_users?by=commune&year=2023&tab=download');
-  await expectAccessible(page);
-  const download = page.waitForEvent('download');
-  await page.getByTestId('csv-link').click();
-  const lines = (await readDownload(await download)).toString('utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
-  expect(lines[0]).toBe('indicator,year,version,breakdown,level,label,estimate,ci_low,ci_high,se,n,status,synthetic');
-  const csv = lines.slice(1).map((l) => l.split(','));
-  expect(csv).toHaveLength(19);
-  const pct = (x: string) => (x === '' ? '—' : `${(Number(x) * 100).toFixed(1)}%`);
-  for (const [indicator, year, , breakdown, level, , estimate, ciLow, ciHigh, , n, status, synthetic] of csv) {
-    expect([indicator, year, breakdown, synthetic]).toEqual(['non_users', '2023', 'commune', 'true']);
-    const row = page.locator(`[data-testid="view-table"] tr[data-level="${level}"]`);
-    await expect(row.locator('[data-col="estimate"]')).toHaveText(pct(estimate!));
-    if (estimate !== '') {
-      await expect(row.locator('[data-col="ci"]')).toHaveText(`between ${pct(ciLow!)} and ${pct(ciHigh!)}`);
-      await expect(row.locator('[data-col="n"]')).toHaveText(Number(n).toLocaleString('en-GB'));
-    } else expect(['suppressed', 'suppressed_secondary', 'empty']).toContain(status);
+test('a researcher downloads the CSV of the view, which matches the table shown (fr, nl, en); only the embed may be framed', async ({ page, request }) => {
+  for (const locale of ['fr', 'nl', 'en'] as const) {
+    await visit(page, `/${locale}/barometer/indicators/non_users?by=commune&year=2023&tab=download`);
+    await expectAccessible(page);
+    const download = page.waitForEvent('download');
+    await page.getByTestId('csv-link').click();
+    const lines = (await readDownload(await download)).toString('utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines[0]).toBe('indicator,year,version,breakdown,level,label,estimate,ci_low,ci_high,se,n,status,synthetic');
+    const csv = lines.slice(1).map((l) => l.split(','));
+    expect(csv).toHaveLength(19);
+    const bcp47 = locale === 'en' ? 'en-GB' : `${locale}-BE`;
+    const percent = new Intl.NumberFormat(bcp47, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    const pct = (x: string) => (x === '' ? '—' : percent.format(Number(x)));
+    for (const [indicator, year, , breakdown, level, , estimate, ciLow, ciHigh, , n, status, synthetic] of csv) {
+      expect([indicator, year, breakdown, synthetic]).toEqual(['non_users', '2023', 'commune', 'true']);
+      const row = page.locator(`[data-testid="view-table"] tr[data-level="${level}"]`);
+      await expect(row.locator('[data-col="estimate"]')).toHaveText(pct(estimate!));
+      if (estimate !== '') {
+        await expect(row.locator('[data-col="ci"]')).toHaveText(t('barometer_pub_ci', { low: pct(ciLow!), high: pct(ciHigh!) }, { locale }));
+        await expect(row.locator('[data-col="n"]')).toHaveText(Number(n).toLocaleString(bcp47));
+      } else expect(['suppressed', 'suppressed_secondary', 'empty']).toContain(status);
+    }
   }
 
   const embed = await request.get('/en/barometer/embed/non_users?tab=table');
