@@ -5,6 +5,20 @@ import type { TrendLine } from './types.ts';
 const line = (label: string, values: TrendLine['values']): TrendLine => ({ label, values });
 
 describe('the server-drawn trend chart', () => {
+  it('draws a narrow version for phones: one legend column, fewer year labels when they would collide', () => {
+    const years = Array.from({ length: 12 }, (_, i) => 2014 + i);
+    const lines = [line('a', years.map(() => ({ p: 0.3, low: 0.2, high: 0.4 }))), line('b', years.map(() => ({ p: 0.5, low: 0.4, high: 0.6 })))];
+    const wide = trendGeometry(years, lines, 'nl-BE', 720);
+    const narrow = trendGeometry(years, lines, 'nl-BE', 360);
+    expect(wide.xTicks).toHaveLength(12);
+    expect(narrow.xTicks.length).toBeLessThan(12);
+    expect(narrow.xTicks.at(-1)!.label).toBe('2025');
+    for (let k = 1; k < narrow.xTicks.length; k++) expect(narrow.xTicks[k]!.x - narrow.xTicks[k - 1]!.x).toBeGreaterThanOrEqual(24);
+    expect(new Set(wide.legend.map((l) => l.y)).size).toBe(1);
+    expect(new Set(narrow.legend.map((l) => l.x)).size).toBe(1);
+    expect(narrow.width).toBe(360);
+  });
+
   it('picks a round top for the y axis that holds every interval, never above 100%', () => {
     expect(trendScale([line('a', [{ p: 0.4, low: 0.37, high: 0.43 }])])).toEqual({ max: 0.5, step: 0.1 });
     expect(trendScale([line('a', [{ p: 0.03, low: 0.02, high: 0.041 }])])).toEqual({ max: 0.05, step: 0.01 });

@@ -4,8 +4,8 @@
 import { DEFAULT_CHART_COLORS, LINE_DASHES } from '@passerelle/ui/chart/chart-data.ts';
 import type { TrendLine } from './types.ts';
 
-export const TREND_WIDTH = 720;
-const PLOT = { left: 64, right: 700, top: 16, bottom: 316 };
+/** The two drawings the page holds: wide (screens, and the PNG) and narrow (phones, about 1:1 there). */
+export const TREND_WIDTHS = { wide: 720, narrow: 360 } as const;
 const INSET = 28; // the first and last years stay clear of the axes
 const LEGEND_ROW = 26;
 
@@ -29,7 +29,8 @@ export function trendScale(lines: TrendLine[]): { max: number; step: number } {
 export interface TrendGeometry {
   width: number;
   height: number;
-  plot: typeof PLOT;
+  fontSize: number;
+  plot: { left: number; right: number; top: number; bottom: number };
   yTicks: Array<{ y: number; label: string }>;
   xTicks: Array<{ x: number; label: string }>;
   series: Array<{ label: string; color: string; dash: string; path: string; bands: string[]; points: Array<{ x: number; y: number }> }>;
@@ -38,8 +39,10 @@ export interface TrendGeometry {
 
 const r = (v: number) => Math.round(v * 10) / 10;
 
-/** Everything the SVG needs, in its own coordinates (TREND_WIDTH wide). */
-export function trendGeometry(years: number[], lines: TrendLine[], locale: string): TrendGeometry {
+/** Everything the SVG needs, in its own coordinates (`width` wide). */
+export function trendGeometry(years: number[], lines: TrendLine[], locale: string, width: number = TREND_WIDTHS.wide): TrendGeometry {
+  const narrow = width < 600;
+  const PLOT = { left: narrow ? 48 : 64, right: width - 20, top: 16, bottom: narrow ? 236 : 316 };
   const { max, step } = trendScale(lines);
   const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const y = (v: number) => r(PLOT.bottom - (Math.min(v, max) / max) * (PLOT.bottom - PLOT.top));
@@ -70,8 +73,12 @@ export function trendGeometry(years: number[], lines: TrendLine[], locale: strin
     const path = points.map((p, k) => `${k === 0 ? 'M' : 'L'}${p.x},${p.y}`).join(' ');
     return { label: line.label, color, dash: dash.join(' '), path, bands, points };
   });
-  const columns = 2;
+  // Year labels ~48 units apart at least: with many editions on a phone, every other one, counted back
+  // from the latest.
+  const every = Math.max(1, Math.ceil(years.length / Math.max(1, Math.floor((PLOT.right - PLOT.left) / 48))));
+  const xTicks = years.map((year, k) => ({ x: x(k), label: String(year), k })).filter((t) => (years.length - 1 - t.k) % every === 0).map(({ x, label }) => ({ x, label }));
+  const columns = narrow ? 1 : 2;
   const legend = lines.length > 1 ? series.map((s, i) => ({ x: PLOT.left + (i % columns) * ((PLOT.right - PLOT.left) / columns), y: PLOT.bottom + 56 + Math.floor(i / columns) * LEGEND_ROW, label: s.label, color: s.color, dash: s.dash })) : [];
   const rows = Math.ceil(legend.length / columns);
-  return { width: TREND_WIDTH, height: PLOT.bottom + 40 + (rows > 0 ? rows * LEGEND_ROW + 12 : 0), plot: PLOT, yTicks, xTicks: years.map((year, k) => ({ x: x(k), label: String(year) })), series, legend };
+  return { width, fontSize: narrow ? 13 : 14, height: PLOT.bottom + 40 + (rows > 0 ? rows * LEGEND_ROW + 12 : 0), plot: PLOT, yTicks, xTicks, series, legend };
 }
