@@ -1,6 +1,6 @@
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { t } from '@passerelle/i18n';
-import { expectAccessible } from './helpers.ts';
+import { expectAccessible, tabTo } from './helpers.ts';
 
 // The barometer's public pages on the demo data (three synthetic editions, seeded at start).
 
@@ -149,5 +149,48 @@ test('without JavaScript (fr): the overview, the table, the chart data and the s
   await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBeGreaterThan(0);
   await expect(page.getByTestId('commune-list').locator('tbody tr')).toHaveCount(19);
   await expectAccessible(page);
+  await context.close();
+});
+
+test('keyboard only (fr): an indicator, another breakdown, the interactive map and its zoom, the permalink', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'fr-BE', permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  const tr = (key: string) => t(key, undefined, { locale: 'fr' });
+  await visit(page, '/fr/barometer');
+  await tabTo(page, '[data-indicator="digitally_vulnerable"] a');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/fr\/barometer\/indicators\/digitally_vulnerable$/);
+
+  // The view form: a breakdown chosen with the arrow keys, then "Afficher".
+  await tabTo(page, '#bar-by');
+  for (let i = 0; i < 10 && (await page.locator('#bar-by').inputValue()) !== 'gender'; i++) await page.keyboard.press('ArrowDown');
+  await expect(page.locator('#bar-by')).toHaveValue('gender');
+  await tabTo(page, 'form.bar-view button[type=submit]');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/by=gender/);
+  await expect(page.getByTestId('trend-table').locator('thead th')).toHaveCount(1 + 1 + 2);
+
+  // The map tab, then the interactive map: the focus goes to it, and the keyboard zooms it.
+  await tabTo(page, '[data-tab="map"]');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/tab=map/);
+  await tabTo(page, 'button[data-bar-map-show]');
+  await page.keyboard.press('Enter');
+  const canvas = page.locator('.maplibregl-canvas');
+  await expect(canvas).toBeFocused();
+  await expect(page.locator('[data-map-help]')).toHaveText(tr('barometer_pub_map_keyboard'));
+  await page.waitForTimeout(500); // the first drawing settles
+  const before = await canvas.screenshot();
+  await page.keyboard.press('+');
+  await expect.poll(async () => (await canvas.screenshot()).equals(before), { timeout: 5000 }).toBe(false);
+  await tabTo(page, '.maplibregl-ctrl-zoom-out');
+  await page.keyboard.press('Enter');
+  await expectAccessible(page);
+
+  // The permalink, copied with the keyboard.
+  await tabTo(page, 'button[data-bar-copy]');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: tr('barometer_pub_copied') })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/fr\/barometer\/indicators\/digitally_vulnerable\?year=2025&by=gender&tab=map$/);
   await context.close();
 });

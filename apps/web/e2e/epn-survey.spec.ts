@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { t } from '@passerelle/i18n';
-import { DEMO, expectAccessible, logIn } from './helpers.ts';
+import { DEMO, expectAccessible, logIn, tabTo } from './helpers.ts';
 
 // The epn-survey plugin, journey by journey, in French, Dutch and English, with axe on every page.
 // The French chain runs with JavaScript off; the visitor answers with the keyboard only.
@@ -22,15 +22,6 @@ async function contextPage(browser: Browser, locale: string, js: boolean): Promi
 async function visit(page: Page, path: string) {
   await page.goto(path);
   await expectAccessible(page);
-}
-
-/** Presses Tab until the focused element matches `selector` (keyboard only: no click, no focus()). */
-async function tabTo(page: Page, selector: string) {
-  for (let i = 0; i < 120; i++) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-  }
-  throw new Error(`could not reach ${selector} with Tab`);
 }
 
 /** A radio button by keyboard: Tab into its group, then arrow keys (which move and select) to the value. */

@@ -61,3 +61,12 @@ export async function logIn(page: Page, email: string, password = DEMO_PASSWORD,
 export function uniqueEmail(tag: string): string {
   return `${tag}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.be`;
 }
+
+/** Presses Tab until the focused element matches `selector` (keyboard only: no click, no focus()). */
+export async function tabTo(page: Page, selector: string): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+  }
+  throw new Error(`could not reach ${selector} with Tab`);
+}
