@@ -1,8 +1,8 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { t } from '@passerelle/i18n';
 import { syntheticRespondents } from '@passerelle/plugin-barometer/services/synthetic';
 import { VARIABLES } from '@passerelle/plugin-barometer/services/variables';
-import { DEMO, expectAccessible, logIn } from './helpers.ts';
+import { contextPage, DEMO, expectAccessible, logIn } from './helpers.ts';
 
 // The staff side of the barometer, in French (JavaScript off), Dutch and English: a staff member creates
 // an edition, uploads synthetic microdata, maps its columns, reads the validation report, imports,
@@ -24,14 +24,6 @@ function microdataCsv(year: number): Buffer {
   let k = 0;
   for (const r of syntheticRespondents({ year, respondents: 200, seed: year, clusters: 4 })) if (k++ % 3 === 0) lines.push(cols.map((c) => (r[c] === null || r[c] === undefined ? '' : c === 'weight' ? String(r[c]).replace('.', ',') : String(r[c]))).join(';'));
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`);
-}
-
-/** "JavaScript off" blocks the app's scripts (axe itself runs in the page, so the engine stays on). */
-async function contextPage(browser: Browser, locale: string, js: boolean): Promise<Page> {
-  const context = await browser.newContext({ locale: `${locale}-BE` });
-  const page = await context.newPage();
-  if (!js) await page.route(/\.js(\?|$)/, (route) => route.abort());
-  return page;
 }
 
 /** A step run as a task: small files finish within the request; otherwise the progress page is reloaded until it sends the person back. */

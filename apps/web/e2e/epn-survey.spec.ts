@@ -1,23 +1,9 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { t } from '@passerelle/i18n';
-import { DEMO, expectAccessible, logIn, tabTo } from './helpers.ts';
+import { CHAINS, contextPage, DEMO, expectAccessible, logIn, tabTo } from './helpers.ts';
 
 // The epn-survey plugin, journey by journey, in French, Dutch and English, with axe on every page.
 // The French chain runs with JavaScript off; the visitor answers with the keyboard only.
-
-const CHAINS = [
-  { locale: 'fr', js: false },
-  { locale: 'nl', js: true },
-  { locale: 'en', js: true }
-] as const;
-
-/** "JavaScript off" blocks the app's scripts (axe itself runs in the page, so the engine stays on). */
-async function contextPage(browser: Browser, locale: string, js: boolean): Promise<Page> {
-  const context = await browser.newContext({ locale: `${locale}-BE` });
-  const page = await context.newPage();
-  if (!js) await page.route(/\.js(\?|$)/, (route) => route.abort());
-  return page;
-}
 
 async function visit(page: Page, path: string) {
   await page.goto(path);

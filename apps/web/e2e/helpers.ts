@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@passerelle/db/demo';
 
 export const LOCALES = ['fr', 'nl', 'en'] as const;
@@ -69,4 +69,19 @@ export async function tabTo(page: Page, selector: string): Promise<void> {
     if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
   }
   throw new Error(`could not reach ${selector} with Tab`);
+}
+
+/** The journeys' three runs: French with JavaScript off, Dutch and English with it. */
+export const CHAINS = [
+  { locale: 'fr', js: false },
+  { locale: 'nl', js: true },
+  { locale: 'en', js: true }
+] as const;
+
+/** A page in a new context for `locale`; "JavaScript off" blocks the app's scripts (axe runs in the page, so the engine stays on). */
+export async function contextPage(browser: Browser, locale: string, js: boolean, options: Omit<BrowserContextOptions, 'locale'> = {}): Promise<Page> {
+  const context = await browser.newContext({ ...options, locale: `${locale}-BE` });
+  const page = await context.newPage();
+  if (!js) await page.route(/\.js(\?|$)/, (route) => route.abort());
+  return page;
 }

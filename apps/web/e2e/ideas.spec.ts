@@ -1,17 +1,11 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { t } from '@passerelle/i18n';
-import { DEMO, expectAccessible, linkFromMail, logIn } from './helpers.ts';
+import { CHAINS, contextPage, DEMO, expectAccessible, linkFromMail, logIn } from './helpers.ts';
 
 // The ideas plugin, journey by journey, in French, Dutch and English, with axe on every page.
 // Ideas pages are server-rendered without JavaScript; the only script is the optional "similar ideas
 // while typing" helper. The French chain runs with JavaScript off, the others with it on.
-
-const CHAINS = [
-  { locale: 'fr', js: false },
-  { locale: 'nl', js: true },
-  { locale: 'en', js: true }
-] as const;
 
 /** Brussels wall-clock "YYYY-MM-DDTHH:mm", offset by `hours` from now. */
 function brusselsLocal(hours: number): string {
@@ -21,9 +15,7 @@ function brusselsLocal(hours: number): string {
 }
 
 async function personPage(browser: Browser, email: string, locale: string, js: boolean): Promise<Page> {
-  const context = await browser.newContext({ locale: `${locale}-BE` });
-  const page = await context.newPage();
-  if (!js) await page.route(/\.js(\?|$)/, (route) => route.abort());
+  const page = await contextPage(browser, locale, js);
   await logIn(page, email, undefined, locale);
   return page;
 }

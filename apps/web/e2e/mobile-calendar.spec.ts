@@ -1,24 +1,11 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { t } from '@passerelle/i18n';
 import { readCalendar } from '@passerelle/plugin-mobile-epn/services/ical-read';
-import { DEMO, expectAccessible, logIn } from './helpers.ts';
+import { CHAINS, contextPage, DEMO, expectAccessible, logIn } from './helpers.ts';
 
 // The trainer's calendar pages (mobile-epn), in French with JavaScript off, then Dutch and English,
 // with axe on every page: the week, the day with the route map and travel estimates, the printable
 // sheet, and a private calendar feed fetched and parsed with ical.js.
-
-const CHAINS = [
-  { locale: 'fr', js: false },
-  { locale: 'nl', js: true },
-  { locale: 'en', js: true }
-] as const;
-
-async function contextPage(browser: Browser, locale: string, js: boolean): Promise<Page> {
-  const context = await browser.newContext({ locale: `${locale}-BE` });
-  const page = await context.newPage();
-  if (!js) await page.route(/\.js(\?|$)/, (route) => route.abort());
-  return page;
-}
 
 for (const { locale, js } of CHAINS) {
   const tr = (key: string, params?: Record<string, string | number>) => t(key, params, { locale });

@@ -1,6 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { t } from '@passerelle/i18n';
-import { DEMO, expectAccessible, logIn } from './helpers.ts';
+import { contextPage, DEMO, expectAccessible, logIn } from './helpers.ts';
 
 // Mobile workshops: registrations and attendance, in French (JavaScript off), Dutch and English, with
 // axe on every page. The care home's contact (the demo citizen) registers residents for one of the
@@ -15,13 +15,6 @@ const CHAINS = [
 ] as const;
 
 const MAIL_HTTP = Number(process.env.E2E_MAIL_HTTP_PORT ?? 2581);
-
-async function contextPage(browser: Browser, locale: string, js: boolean): Promise<Page> {
-  const context = await browser.newContext({ locale: `${locale}-BE` });
-  const page = await context.newPage();
-  if (!js) await page.route(/\.js(\?|$)/, (route) => route.abort());
-  return page;
-}
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -81,7 +74,7 @@ for (const { locale, js, topic } of CHAINS) {
 
       // Alice cancels: Chantal, first on the waiting list, gets her seat.
       await page.getByRole('button', { name: new RegExp(`^${escape(tr('mobile_epn_reg_cancel'))}\\s*:\\s*${escape(residents[0]!)}$`) }).click();
-      await expect(page.getByText(tr('mobile_epn_reg_promoted', { name: residents[2] }))).toBeVisible();
+      await expect(page.getByText(tr('mobile_epn_reg_promoted', { name: residents[2]! }))).toBeVisible();
       const seated = page.getByRole('table', { name: tr('mobile_epn_reg_registered_caption', { count: 2 }) });
       await expect(seated.getByRole('row', { name: new RegExp(`${escape(residents[2]!)}.*${escape(tr('mobile_epn_reg_was_waiting'))}`) })).toBeVisible();
       await expect(page.getByRole('table', { name: tr('mobile_epn_reg_waiting_caption', { count: 0 }) })).toBeVisible();

@@ -1,7 +1,7 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { t } from '@passerelle/i18n';
 import { toBrusselsLocal } from '@passerelle/plugin-sdk/time';
-import { DEMO, DEMO_PASSWORD, expectAccessible, logIn } from './helpers.ts';
+import { contextPage, DEMO, DEMO_PASSWORD, expectAccessible, logIn } from './helpers.ts';
 
 // mobile-epn, directory and requests: the contact of a care home (the demo citizen is the contact of
 // "Résidence Les Tilleuls (démo)") asks for a workshop, and a coordinator sees it in the queue. In
@@ -14,13 +14,6 @@ const CHAINS = [
 ] as const;
 
 type State = Awaited<ReturnType<BrowserContext['storageState']>>;
-
-async function contextPage(browser: Browser, locale: string, js: boolean, storageState?: State): Promise<Page> {
-  const context = await browser.newContext({ locale: `${locale}-BE`, ...(storageState ? { storageState } : {}) });
-  const page = await context.newPage();
-  if (!js) await page.route(/\.js(\?|$)/, (route) => route.abort());
-  return page;
-}
 
 /** A Brussels wall-clock "YYYY-MM-DDTHH:mm" `days` from now at `hour`. */
 const inDays = (days: number, hour: number) => `${toBrusselsLocal(new Date(Date.now() + days * 86_400_000)).slice(0, 10)}T${String(hour).padStart(2, '0')}:00`;
@@ -37,7 +30,7 @@ for (const { locale, js, topic } of CHAINS) {
 
   test(`a care-home contact requests a workshop; a coordinator sees it in the queue (${locale}, JavaScript ${js ? 'on' : 'off'})`, async ({ browser }) => {
     // Signed out: the request form sends the visitor to log in, and back (once; later chains reuse the session).
-    const contact = await contextPage(browser, locale, js, contactState);
+    const contact = await contextPage(browser, locale, js, contactState ? { storageState: contactState } : {});
     await contact.goto(`/${locale}/mobile/request`);
     if (!contactState) {
       await expect(contact).toHaveURL(new RegExp(`/${locale}/login\\?next=`));
@@ -85,7 +78,7 @@ for (const { locale, js, topic } of CHAINS) {
     await contact.context().close();
 
     // A coordinator sees it in the queue (new requests first), with a link to its page.
-    const staff = await contextPage(browser, locale, js, staffState);
+    const staff = await contextPage(browser, locale, js, staffState ? { storageState: staffState } : {});
     if (!staffState) {
       await logIn(staff, DEMO.staff, undefined, locale);
       staffState = await staff.context().storageState();

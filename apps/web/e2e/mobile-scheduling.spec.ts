@@ -1,24 +1,11 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { t } from '@passerelle/i18n';
-import { DEMO, expectAccessible, logIn } from './helpers.ts';
+import { CHAINS, contextPage, DEMO, expectAccessible, logIn } from './helpers.ts';
 
 // mobile-epn scheduling: a coordinator (demo staff) opens the demo request (Résidence Les Tilleuls),
 // books a suggested slot, then tries another slot by hand that conflicts with it and sees the conflict
 // explained, before saving (check) and when saving anyway (refused). In French with JavaScript off, in
 // Dutch and in English; axe on every page.
-
-const CHAINS = [
-  { locale: 'fr', js: false },
-  { locale: 'nl', js: true },
-  { locale: 'en', js: true }
-] as const;
-
-async function contextPage(browser: Browser, locale: string, js: boolean): Promise<Page> {
-  const context = await browser.newContext({ locale: `${locale}-BE` });
-  const page = await context.newPage();
-  if (!js) await page.route(/\.js(\?|$)/, (route) => route.abort());
-  return page;
-}
 
 /** The demo request's id, from the scheduling API (as the signed-in coordinator). */
 async function demoRequestId(page: Page): Promise<string> {

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { t } from '@passerelle/i18n';
-import { DEMO, expectAccessible, logIn } from './helpers.ts';
+import { contextPage, DEMO, expectAccessible, logIn } from './helpers.ts';
 
 // A long export runs as a task: the member starts it, follows its progress (with JavaScript the page
 // follows it by itself; without, the person checks again with a link), then downloads the file. In French
@@ -11,9 +11,8 @@ for (const { locale, js } of [{ locale: 'fr', js: false }, { locale: 'nl', js: t
   const tr = (key: string, params?: Record<string, string | number>) => t(key, params, { locale });
 
   test(`a member prepares the responses as XLSX, follows the progress and downloads it (${locale}, JavaScript ${js ? 'on' : 'off'})`, async ({ browser }) => {
-    const context = await browser.newContext({ locale: `${locale}-BE`, acceptDownloads: true });
-    const page = await context.newPage();
-    if (!js) await page.route(/\.js(\?|$)/, (route) => route.abort());
+    const page = await contextPage(browser, locale, js, { acceptDownloads: true });
+    const context = page.context();
     await logIn(page, DEMO.member, undefined, locale);
     await page.goto(`/${locale}/epn/manage`);
     // The demo survey: the one with the most responses (other tests may have added surveys of their own).
