@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { t } from '@passerelle/i18n';
-import { CHAINS, contextPage, DEMO, expectAccessible, logIn, tabTo } from './helpers.ts';
+import { chooseRadio, CHAINS, contextPage, DEMO, expectAccessible, logIn, tabTo } from './helpers.ts';
 
 // The epn-survey plugin, journey by journey, in French, Dutch and English, with axe on every page.
 // The French chain runs with JavaScript off; the visitor answers with the keyboard only.
@@ -8,19 +8,6 @@ import { CHAINS, contextPage, DEMO, expectAccessible, logIn, tabTo } from './hel
 async function visit(page: Page, path: string) {
   await page.goto(path);
   await expectAccessible(page);
-}
-
-/** A radio button by keyboard: Tab into its group, then arrow keys (which move and select) to the value. */
-async function chooseRadio(page: Page, name: string, value: string) {
-  await tabTo(page, `input[type=radio][name="${name}"]`);
-  for (let i = 0; i < 30; i++) {
-    if (await page.evaluate((v) => (document.activeElement as HTMLInputElement | null)?.value === v, value)) {
-      await page.keyboard.press('Space'); // selects it if focus arrived without selecting
-      return;
-    }
-    await page.keyboard.press('ArrowDown');
-  }
-  throw new Error(`could not choose ${name}=${value} with the keyboard`);
 }
 
 for (const { locale, js } of CHAINS) {

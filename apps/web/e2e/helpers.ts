@@ -85,3 +85,23 @@ export async function contextPage(browser: Browser, locale: string, js: boolean,
   if (!js) await page.route(/\.js(\?|$)/, (route) => route.abort());
   return page;
 }
+
+/** A radio button by keyboard: Tab into its group, then arrow keys (which move and select) to the value. */
+export async function chooseRadio(page: Page, name: string, value: string): Promise<void> {
+  await tabTo(page, `input[type=radio][name="${name}"]`);
+  for (let i = 0; i < 30; i++) {
+    if (await page.evaluate((v) => (document.activeElement as HTMLInputElement | null)?.value === v, value)) {
+      await page.keyboard.press('Space'); // selects it if focus arrived without selecting
+      return;
+    }
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`could not choose ${name}=${value} with the keyboard`);
+}
+
+/** An option of a <select> by keyboard: Tab to it, then the arrow keys (which change the value). */
+export async function chooseOption(page: Page, selector: string, value: string): Promise<void> {
+  await tabTo(page, selector);
+  for (let i = 0; i < 40 && (await page.locator(selector).inputValue()) !== value; i++) await page.keyboard.press('ArrowDown');
+  await expect(page.locator(selector)).toHaveValue(value);
+}

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { t } from '@passerelle/i18n';
-import { contextPage, DEMO, expectAccessible, logIn } from './helpers.ts';
+import { chooseOption, chooseRadio, contextPage, DEMO, expectAccessible, logIn, tabTo } from './helpers.ts';
 
 // Mobile workshops: registrations and attendance, in French (JavaScript off), Dutch and English, with
 // axe on every page. The care home's contact (the demo citizen) registers residents for one of the
@@ -42,7 +42,7 @@ for (const { locale, js, topic } of CHAINS) {
       await page.context().close();
     });
 
-    test('the venue contact registers residents until the waiting list starts, then a cancellation promotes the first waiting', async ({ browser }) => {
+    test('the venue contact registers residents with the keyboard only until the waiting list starts, then a cancellation promotes the first waiting', async ({ browser }) => {
       const page = await contextPage(browser, locale, js);
       await logIn(page, DEMO.citizen, undefined, locale);
       await page.goto(`/${locale}/mobile`);
@@ -55,25 +55,32 @@ for (const { locale, js, topic } of CHAINS) {
       await page.getByRole('link', { name: new RegExp(`${escape(tr('mobile_epn_reg_register_residents'))}.*${escape(topicLabel)}`) }).click();
       await expect(page.getByRole('heading', { level: 1, name: tr('mobile_epn_reg_manage_title', { topic: topicLabel }) })).toBeVisible();
 
-      // An empty name is explained, linked to the field.
-      await page.getByRole('button', { name: tr('mobile_epn_reg_add_button') }).click();
+      // With the keyboard only from here. An empty name is explained, linked to the field.
+      const add = 'form[action="?/register"] button[type=submit]';
+      await tabTo(page, add);
+      await page.keyboard.press('Enter');
       const summary = page.locator('main').getByRole('link', { name: tr('mobile_epn_reg_error_name') });
       await expect(summary).toHaveAttribute('href', '#name');
       if (locale === 'fr') await expectAccessible(page);
 
       for (const [i, name] of residents.entries()) {
-        await page.getByLabel(tr('mobile_epn_reg_name'), { exact: true }).fill(name);
-        await page.getByLabel(tr('mobile_epn_reg_age_optional')).selectOption('75+');
-        if (i === 0) await page.getByLabel(tr('mobile_epn_reg_gender_woman'), { exact: true }).check();
+        await tabTo(page, '#name');
+        await page.keyboard.type(name);
+        await chooseOption(page, '#ageBand', '75+');
+        if (i === 0) await chooseRadio(page, 'gender', 'woman');
         const full = i >= 2;
-        await page.getByRole('button', { name: full ? tr('mobile_epn_reg_add_waiting') : tr('mobile_epn_reg_add_button') }).click();
+        await tabTo(page, add);
+        await expect(page.locator(add)).toHaveText(full ? tr('mobile_epn_reg_add_waiting') : tr('mobile_epn_reg_add_button'));
+        await page.keyboard.press('Enter');
         await expect(page.getByText(full ? tr('mobile_epn_reg_resident_waiting', { name, position: 1 }) : tr('mobile_epn_reg_resident_registered', { name }))).toBeVisible();
       }
       const waiting = page.getByRole('table', { name: tr('mobile_epn_reg_waiting_caption', { count: 1 }) });
       await expect(waiting.getByRole('rowheader', { name: residents[2] })).toBeVisible();
 
       // Alice cancels: Chantal, first on the waiting list, gets her seat.
-      await page.getByRole('button', { name: new RegExp(`^${escape(tr('mobile_epn_reg_cancel'))}\\s*:\\s*${escape(residents[0]!)}$`) }).click();
+      await tabTo(page, 'form[action="?/cancel"] button');
+      await expect(page.locator(':focus')).toHaveAccessibleName(new RegExp(`^${escape(tr('mobile_epn_reg_cancel'))}\\s*:\\s*${escape(residents[0]!)}$`));
+      await page.keyboard.press('Enter');
       await expect(page.getByText(tr('mobile_epn_reg_promoted', { name: residents[2]! }))).toBeVisible();
       const seated = page.getByRole('table', { name: tr('mobile_epn_reg_registered_caption', { count: 2 }) });
       await expect(seated.getByRole('row', { name: new RegExp(`${escape(residents[2]!)}.*${escape(tr('mobile_epn_reg_was_waiting'))}`) })).toBeVisible();
