@@ -2,7 +2,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { t } from '@passerelle/i18n';
 import { syntheticRespondents } from '@passerelle/plugin-barometer/services/synthetic';
 import { VARIABLES } from '@passerelle/plugin-barometer/services/variables';
-import { DEMO, expectAccessible, logIn } from './helpers.ts';
+import { afterTask, DEMO, expectAccessible, logIn } from './helpers.ts';
 
 // The staff side of the barometer, in French (JavaScript off), Dutch and English: a staff member creates
 // an edition, uploads synthetic microdata, maps its columns, reads the validation report, imports,
@@ -32,15 +32,6 @@ async function contextPage(browser: Browser, locale: string, js: boolean): Promi
   const page = await context.newPage();
   if (!js) await page.route(/\.js(\?|$)/, (route) => route.abort());
   return page;
-}
-
-/** A step run as a task: small files finish within the request; otherwise the progress page is reloaded until it sends the person back. */
-async function afterTask(page: Page) {
-  for (let i = 0; i < 60 && /\/tasks\//.test(page.url()); i++) {
-    await page.waitForTimeout(500);
-    await page.reload();
-  }
-  expect(page.url()).not.toMatch(/\/tasks\//);
 }
 
 /** Brussels wall-clock time, `minutes` from now, as <input type=datetime-local> wants it. */

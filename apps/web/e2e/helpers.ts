@@ -61,3 +61,12 @@ export async function logIn(page: Page, email: string, password = DEMO_PASSWORD,
 export function uniqueEmail(tag: string): string {
   return `${tag}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.be`;
 }
+
+/** A step run as a task: small files finish within the request; otherwise the progress page is reloaded until it sends the person back. */
+export async function afterTask(page: Page) {
+  for (let i = 0; i < 60 && /\/tasks\//.test(page.url()); i++) {
+    await page.waitForTimeout(500);
+    await page.reload();
+  }
+  expect(page.url()).not.toMatch(/\/tasks\//);
+}
