@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { t } from '@passerelle/i18n';
 import { syntheticRespondents } from '@passerelle/plugin-barometer/services/synthetic';
 import { VARIABLES } from '@passerelle/plugin-barometer/services/variables';
-import { contextPage, DEMO, expectAccessible, logIn } from './helpers.ts';
+import { afterTask, contextPage, DEMO, expectAccessible, logIn } from './helpers.ts';
 
 // The staff side of the barometer, in French (JavaScript off), Dutch and English: a staff member creates
 // an edition, uploads synthetic microdata, maps its columns, reads the validation report, imports,
@@ -24,15 +24,6 @@ function microdataCsv(year: number): Buffer {
   let k = 0;
   for (const r of syntheticRespondents({ year, respondents: 200, seed: year, clusters: 4 })) if (k++ % 3 === 0) lines.push(cols.map((c) => (r[c] === null || r[c] === undefined ? '' : c === 'weight' ? String(r[c]).replace('.', ',') : String(r[c]))).join(';'));
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`);
-}
-
-/** A step run as a task: small files finish within the request; otherwise the progress page is reloaded until it sends the person back. */
-async function afterTask(page: Page) {
-  for (let i = 0; i < 60 && /\/tasks\//.test(page.url()); i++) {
-    await page.waitForTimeout(500);
-    await page.reload();
-  }
-  expect(page.url()).not.toMatch(/\/tasks\//);
 }
 
 /** Brussels wall-clock time, `minutes` from now, as <input type=datetime-local> wants it. */

@@ -105,3 +105,12 @@ export async function chooseOption(page: Page, selector: string, value: string):
   for (let i = 0; i < 40 && (await page.locator(selector).inputValue()) !== value; i++) await page.keyboard.press('ArrowDown');
   await expect(page.locator(selector)).toHaveValue(value);
 }
+
+/** A step run as a task: small files finish within the request; otherwise the progress page is reloaded until it sends the person back. */
+export async function afterTask(page: Page) {
+  for (let i = 0; i < 60 && /\/tasks\//.test(page.url()); i++) {
+    await page.waitForTimeout(500);
+    await page.reload();
+  }
+  expect(page.url()).not.toMatch(/\/tasks\//);
+}

@@ -22,8 +22,11 @@ if (!existsSync(build)) {
 
 process.env.PORT ??= '3000';
 // Form posts may carry a picture (ideas: 5 MB at most, checked by the plugin); the tRPC endpoint keeps
-// its own 256 kB limit.
-process.env.BODY_SIZE_LIMIT ??= '6M';
+// its own 256 kB limit. The app's hooks apply BODY_SIZE_LIMIT to every request but the uploads plugins
+// stream within their own limit (barometer microdata, BAROMETER_MAX_UPLOAD_MB): adapter-node, which
+// would cut every body at one size, gets no limit of its own (src/lib/server/body-limit.ts).
+process.env.PASSERELLE_BODY_SIZE_LIMIT = process.env.BODY_SIZE_LIMIT || '6M';
+process.env.BODY_SIZE_LIMIT = 'Infinity';
 if (!process.env.DATABASE_URL) delete process.env.DATABASE_URL; // an empty value means "embedded"
 
 const t0 = performance.now();

@@ -9,6 +9,7 @@ import { buildContext } from '$lib/server/context.ts';
 import { PLUGINS } from '$lib/plugins.ts';
 import '$lib/server/plugin-hooks.ts';
 import { startJobs } from '$lib/server/jobs.ts';
+import { BODY_LIMIT, dropUnreadBody, isStreamedUpload, limitBody, withBody } from '$lib/server/body-limit.ts';
 
 /** Once per server process, before the first request: the job queue that runs imports, exports and reminders. */
 export const init: ServerInit = async () => {
@@ -17,7 +18,7 @@ export const init: ServerInit = async () => {
   await startJobs();
 };
 
-// Order: request id and logging -> language -> session and permissions -> plugin switch -> headers.
+// Order: request id and logging -> language -> body limit -> session and permissions -> plugin switch -> headers.
 
 const handleRequestLog: Handle = async ({ event, resolve }) => {
   const started = performance.now();
@@ -36,15 +37,29 @@ const handleRequestLog: Handle = async ({ event, resolve }) => {
 const UNPREFIXED = /^\/(api|healthz|_app|\.well-known)(\/|$)|\.[a-z0-9]+$/i;
 
 const handleLocale: Handle = ({ event, resolve }) => {
-  return paraglideMiddleware(event.request, ({ request, locale }) => {
+  const original = event.request;
+  // paraglide builds its request from a clone of the one it is given, and a clone tees the body: the
+  // unread half would keep every byte of an upload in memory. It gets the headers only; the body moves,
+  // unread, to the request the routes see.
+  return paraglideMiddleware(withBody(original, original.url, null), ({ request, locale }) => {
     // Every page has one address per language: /dashboard -> /nl/dashboard for a Dutch browser.
     const first = event.url.pathname.split('/')[1] ?? '';
     if ((event.request.method === 'GET' || event.request.method === 'HEAD') && !isLocale(first) && !UNPREFIXED.test(event.url.pathname)) {
       redirect(307, localizeUrl(event.url, { locale }).href);
     }
-    event.request = request;
+    event.request = withBody(original, request.url, original.body);
     return resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale) });
   });
+};
+
+/** Every request body keeps BODY_SIZE_LIMIT, but the uploads plugins stream (lib/server/body-limit.ts). */
+const handleBodyLimit: Handle = async ({ event, resolve }) => {
+  if (!isStreamedUpload(PLUGINS, event.request.method, deLocalizeUrl(event.url).pathname, event.url.searchParams)) {
+    event.request = limitBody(event.request, BODY_LIMIT, t('error_payload_too_large', undefined, { locale: getLocale() }));
+  }
+  const response = await resolve(event);
+  dropUnreadBody(event.request);
+  return response;
 };
 
 const handleContext: Handle = async ({ event, resolve }) => {
@@ -84,7 +99,7 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
   return response;
 };
 
-export const handle: Handle = sequence(handleRequestLog, handleLocale, handleContext, handlePluginSwitch, handleHeaders);
+export const handle: Handle = sequence(handleRequestLog, handleLocale, handleBodyLimit, handleContext, handlePluginSwitch, handleHeaders);
 
 export const handleError: HandleServerError = ({ error: err, event, status, message }) => {
   const requestId = event.locals.requestId;

@@ -49,6 +49,13 @@ describe('plugin contract', () => {
     expect(checkPluginContract(input(dir))).toEqual([expect.stringContaining('route /fixture-board/[id] has no shim')]);
   });
 
+  it('finds a streamed upload outside the manifest routes, or with a malformed action', () => {
+    const upload = (route: string, action: string) => checkPluginContract(input(fixtureDir, { manifest: { ...fixtureManifest, streamedUploads: [{ route, action }] } }));
+    expect(upload('/fixture-board/[id]', 'upload')).toEqual([]);
+    expect(upload('/elsewhere', 'upload')).toEqual([expect.stringContaining('streamed upload route /elsewhere is not one of the manifest routes')]);
+    expect(upload('/fixture-board/[id]', '/upload').join()).toMatch(/manifest is invalid/);
+  });
+
   it('finds a router that is not registered', () => {
     const problems = checkPluginContract(input(fixtureDir, { rootRouter: router({ other: fixtureRouter }) }));
     expect(problems).toEqual([expect.stringContaining('not registered in the root router')]);

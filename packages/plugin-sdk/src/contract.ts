@@ -77,6 +77,9 @@ export function checkPluginContract(input: ContractInput): string[] {
   for (const route of manifest.embeddable ?? []) {
     if (!manifest.routes.includes(route)) problems.push(`embeddable route ${route} is not one of the manifest routes`);
   }
+  for (const upload of manifest.streamedUploads ?? []) {
+    if (!manifest.routes.includes(upload.route)) problems.push(`streamed upload route ${upload.route} is not one of the manifest routes`);
+  }
 
   // Permissions <-> procedures.
   const procedures = listProcedures(input.router);

@@ -30,6 +30,12 @@ export const ZPluginManifest = z.object({
   routes: z.array(z.string().regex(ROUTE)).min(1),
   /** Routes that other sites may show in an iframe (frame-ancestors is relaxed there only). */
   embeddable: z.array(z.string().regex(ROUTE)).default([]),
+  /**
+   * Form actions that receive files larger than the server's BODY_SIZE_LIMIT (e.g. survey microdata): the
+   * host does not limit their body; the action must read it with receiveFile (plugin-sdk/server), which
+   * streams the file within the action's own limit. Every other request keeps BODY_SIZE_LIMIT.
+   */
+  streamedUploads: z.array(z.object({ route: z.string().regex(ROUTE), action: z.string().regex(/^[a-z][a-zA-Z0-9_]*$/) })).default([]),
   /** Settings an admin may change, validated by this schema. */
   settings: z.custom<z.ZodType>((v) => v instanceof z.ZodType).optional()
 });

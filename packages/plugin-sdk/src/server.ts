@@ -81,3 +81,5 @@ export function pullStream(chunks: AsyncGenerator<string | Uint8Array, unknown, 
     }
   });
 }
+
+export { FORM_OVERHEAD, discardBody, receiveFile, uploadedFile, type IncomingFile, type Received, type Uploaded } from './receive-file.ts';

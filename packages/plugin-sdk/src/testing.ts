@@ -85,3 +85,65 @@ export function pluginCaller<Id extends string, R extends AnyTRPCRouter>(manifes
   const createCaller = createCallerFactory(router({ [manifest.id]: pluginRouter } as { [K in Id]: R }));
   return (db: Db, actor: Actor | null, options: PluginCallerOptions = {}) => createCaller(pluginTestContext({ db, actor, manifest, ...options, sendMail: options.sendMail ?? noMail }))[manifest.id];
 }
+
+const BOUNDARY = '----passerelle-test-boundary';
+
+/** A part of a test form: a text field, or a file of `size` bytes made by `byteAt` (or given as `content`). */
+export type TestPart = { name: string; value: string } | { name: string; filename: string; type?: string; size: number; byteAt?: (i: number) => number } | { name: string; filename: string; type?: string; content: Uint8Array };
+
+/** A byte of a generated test file at a position (digits and line ends; never the multipart boundary). */
+export const testByteAt = (i: number) => (i % 61 === 60 ? 10 : 48 + (i % 10));
+
+/** `size` bytes made by `byteAt` (testByteAt by default), 64 kB at a time. */
+export function* generatedBytes(size: number, byteAt?: (i: number) => number): Generator<Uint8Array> {
+  // testByteAt repeats every 610 bytes: its chunks are slices of one pattern.
+  const pattern = byteAt ? null : Uint8Array.from({ length: 65536 + 610 }, (_, i) => testByteAt(i));
+  for (let at = 0; at < size; at += 65536) {
+    const length = Math.min(65536, size - at);
+    if (pattern) yield pattern.slice(at % 610, (at % 610) + length);
+    else yield Uint8Array.from({ length }, (_, i) => byteAt!(at + i));
+  }
+}
+
+/**
+ * A form upload as a browser sends it (multipart/form-data), its body made as it is read, 64 kB at a
+ * time (never whole in memory), with how far it was read; `failAt` makes the body fail there, as when
+ * the browser goes away mid-upload.
+ */
+export function multipartRequest(url: string, parts: TestPart[], { failAt }: { failAt?: number } = {}): { request: Request; state: { pulled: number; ended: boolean } } {
+  const enc = new TextEncoder();
+  const state = { pulled: 0, ended: false };
+  async function* bytes(): AsyncGenerator<Uint8Array> {
+    for (const part of parts) {
+      if ('value' in part) {
+        yield enc.encode(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${part.name}"\r\n\r\n${part.value}\r\n`);
+        continue;
+      }
+      yield enc.encode(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${part.name}"; filename="${part.filename}"\r\nContent-Type: ${part.type ?? 'text/csv'}\r\n\r\n`);
+      if ('content' in part) {
+        for (let at = 0; at < part.content.byteLength; at += 65536) yield part.content.subarray(at, at + 65536);
+      } else {
+        yield* generatedBytes(part.size, part.byteAt);
+      }
+      yield enc.encode('\r\n');
+    }
+    yield enc.encode(`--${BOUNDARY}--\r\n`);
+  }
+  const it = bytes();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await it.next();
+      if (next.done) {
+        state.ended = true;
+        controller.close();
+      } else if (failAt !== undefined && state.pulled + next.value.byteLength > failAt) {
+        controller.error(new Error('aborted'));
+      } else {
+        state.pulled += next.value.byteLength;
+        controller.enqueue(next.value);
+      }
+    }
+  });
+  const request = new Request(url, { method: 'POST', body, headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` }, duplex: 'half' } as RequestInit);
+  return { request, state };
+}

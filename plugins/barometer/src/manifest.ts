@@ -40,6 +40,10 @@ export const barometerManifest = definePlugin({
     '/barometer/editions/[year]',
 
   ],
+  streamedUploads: [
+    // Staff: survey microdata, hundreds of MB, streamed into the import task's file (BAROMETER_MAX_UPLOAD_MB).
+    { route: '/barometer/manage/[year]/microdata', action: 'upload' }
+  ],
   embeddable: [
     // Public: the compact indicator view other sites may put in an iframe.
     '/barometer/embed/[id]'

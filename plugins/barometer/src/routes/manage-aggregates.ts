@@ -1,11 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { localizeHref, t } from '@passerelle/i18n';
-import { field, orPageError, type PluginEvent } from '@passerelle/plugin-sdk/server';
+import { field, orPageError, uploadedFile, type PluginEvent } from '@passerelle/plugin-sdk/server';
 import { attempt } from '@passerelle/plugin-sdk/forms';
 import { barometerCaller } from '../server/router.ts';
 import { ZImportAggregates } from '../server/edition/schemas.ts';
 import { AGGREGATE_COLUMNS, AGGREGATES_MAX_BYTES } from '../services/aggregates.ts';
-import { explain, requireManagePage, translateReport, uploadedFile } from './manage-common.ts';
+import { explain, requireManagePage, translateReport } from './manage-common.ts';
 
 type YearEvent = PluginEvent<{ year: string }>;
 const yearOf = (event: YearEvent) => Number(event.params.year) || 0;

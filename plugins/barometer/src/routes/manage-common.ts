@@ -28,35 +28,6 @@ export function explain(result: ActionFailure<FormFailure>, schema: z.ZodType, i
   return result;
 }
 
-/** Room for the multipart envelope and the other fields around the file. */
-const FORM_OVERHEAD = 64 * 1024;
-
-export type Uploaded = { ok: true; form: FormData; bytes: Uint8Array; name: string } | { ok: false; reason: 'too_big' | 'no_file'; form: FormData | null };
-
-/**
- * The uploaded file of field `file`. A request announcing more than the limit is refused from its
- * headers, before a byte of its body is read (a 1 GB file is never read); a body that turns out larger
- * than announced is stopped by the server's BODY_SIZE_LIMIT.
- */
-export async function uploadedFile(event: Pick<PluginEvent, 'request'>, maxBytes: number): Promise<Uploaded> {
-  const announced = Number(event.request.headers.get('content-length') ?? 0);
-  if (announced > maxBytes + FORM_OVERHEAD) {
-    await event.request.body?.cancel().catch(() => undefined);
-    return { ok: false, reason: 'too_big', form: null };
-  }
-  let form: FormData;
-  try {
-    form = await event.request.formData();
-  } catch (e) {
-    if (typeof e === 'object' && e !== null && (e as { status?: unknown }).status === 413) return { ok: false, reason: 'too_big', form: null };
-    throw e;
-  }
-  const file = form.get('file');
-  if (!(file instanceof File) || (file.size === 0 && file.name === '')) return { ok: false, reason: 'no_file', form };
-  if (file.size > maxBytes) return { ok: false, reason: 'too_big', form };
-  return { ok: true, form, bytes: new Uint8Array(await file.arrayBuffer()), name: file.name };
-}
-
 export type ShownIssue = ImportIssue & { message: string };
 
 /** A report's problems in the reader's language (line, column, value, what is wrong). */

@@ -1,11 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { localizeHref, t } from '@passerelle/i18n';
-import { field, orPageError, type PluginEvent } from '@passerelle/plugin-sdk/server';
+import { field, orPageError, receiveFile, type PluginEvent } from '@passerelle/plugin-sdk/server';
 import { attempt } from '@passerelle/plugin-sdk/forms';
 import { barometerCaller } from '../server/router.ts';
 import { MICRODATA_MAX_BYTES, type Mapping } from '../services/microdata.ts';
 import { VARIABLES } from '../services/variables.ts';
-import { requireManagePage, translateReport, uploadedFile } from './manage-common.ts';
+import { requireManagePage, translateReport } from './manage-common.ts';
 
 type YearEvent = PluginEvent<{ year: string }>;
 const yearOf = (event: YearEvent) => Number(event.params.year) || 0;
@@ -58,20 +58,25 @@ function mappingFrom(form: FormData): Mapping & { variables: Record<string, stri
 }
 
 export const actions = {
-  /** Step 1: the file is stored with a task that reads its header. */
+  /**
+   * Step 1: the file is stored with a task that reads its header, streamed as it arrives (up to
+   * BAROMETER_MAX_UPLOAD_MB; this action is declared in the manifest's streamedUploads, so the server's
+   * BODY_SIZE_LIMIT does not cut it): it goes into the task's stored file 1 MiB at a time, never whole in
+   * memory. A file too large, or an upload cut short, leaves nothing stored (no task, no file).
+   */
   upload: async (event: YearEvent) => {
     requireManagePage(event);
     const locale = event.locals.ctx.locale;
-    const upload = await uploadedFile(event, MICRODATA_MAX_BYTES);
-    if (!upload.ok) {
-      const message = t(upload.reason === 'too_big' ? 'barometer_error_file_too_big' : 'barometer_manage_error_no_file', undefined, { locale });
-      return fail(upload.reason === 'too_big' ? 413 : 400, { values: {}, errors: { file: message }, message, code: 'VALIDATION' });
-    }
     const api = barometerCaller(event);
     const edition = await orPageError(event, () => api.edition.get({ year: yearOf(event) }));
-    const result = await attempt(upload.form, locale, () => api.edition.startImport({ step: 'header', editionId: edition.id, file: upload.bytes, fileName: upload.name }), { rename: () => 'file' });
-    if (!('ok' in result)) return result;
-    redirect(303, afterTask(event, result.value));
+    const received = await attempt(new FormData(), locale, () => receiveFile(event, { maxBytes: MICRODATA_MAX_BYTES, store: (file) => api.edition.startImport({ step: 'header', editionId: edition.id, file: file.chunks, fileName: file.name }) }), { rename: () => 'file' });
+    if (!('ok' in received)) return received;
+    const upload = received.value;
+    if (!upload.ok) {
+      const message = upload.reason === 'too_big' ? t('barometer_error_microdata_too_big', { mb: Math.floor(MICRODATA_MAX_BYTES / (1 << 20)) }, { locale }) : t('barometer_manage_error_no_file', undefined, { locale });
+      return fail(upload.reason === 'too_big' ? 413 : 400, { values: {}, errors: { file: message }, message, code: 'VALIDATION' });
+    }
+    redirect(303, afterTask(event, upload.value));
   },
   /** Step 2: the mapping is confirmed; the whole file is checked (nothing stored). */
   check: async (event: YearEvent) => {

@@ -8,7 +8,12 @@ import { VARIABLES, variableById, type Respondent, type Variable } from './varia
 // codebook, and kept in columns (typed arrays): the weight, the design (stratum and PSU codes) and one
 // byte per variable and respondent. Nothing is stored unless the whole file is valid.
 
-export const MICRODATA_MAX_BYTES = 512 * 1024 * 1024;
+/** Largest microdata file in MB (setting BAROMETER_MAX_UPLOAD_MB, 512 by default): its upload stops there, and so do the checks. */
+export function maxUploadBytes(setting: string | undefined, defaultMb = 512): number {
+  const mb = Number(setting);
+  return Math.floor((setting && Number.isFinite(mb) && mb > 0 ? mb : defaultMb) * 1024 * 1024);
+}
+export const MICRODATA_MAX_BYTES = maxUploadBytes(process.env.BAROMETER_MAX_UPLOAD_MB);
 export const MICRODATA_MAX_ROWS = 5_000_000;
 export const REPORT_MAX_ISSUES = 200;
 const MISSING = 255;

@@ -1,10 +1,10 @@
 import { fail } from '@sveltejs/kit';
 import { localizeHref, t } from '@passerelle/i18n';
-import { field, type PluginEvent } from '@passerelle/plugin-sdk/server';
+import { field, uploadedFile, type PluginEvent } from '@passerelle/plugin-sdk/server';
 import { epnSurveyCaller } from '../server/router.ts';
 import { ACTIVITY_IMPORT_MAX_BYTES, ATTENDEE_COLUMNS, REQUIRED_COLUMNS } from '../services/activity-import.ts';
 import { myOrganisations, requireManager } from './manage.ts';
-import { fromImportTask, startImportTask, uploadedFile } from './uploads.ts';
+import { fromImportTask, startImportTask } from './uploads.ts';
 
 /** /epn/manage/activity/import: a CSV file of past sessions, its validation report, then the import. */
 export async function load(event: PluginEvent) {

@@ -1,11 +1,11 @@
 import { fail } from '@sveltejs/kit';
 import { localizeHref, t } from '@passerelle/i18n';
-import { field, type PluginEvent } from '@passerelle/plugin-sdk/server';
+import { field, uploadedFile, type PluginEvent } from '@passerelle/plugin-sdk/server';
 import { epnSurveyCaller } from '../server/router.ts';
 import { isRegionStaff } from '../services/access.ts';
 import { IMPORT_MAX_BYTES, MEDNUM_URL, MEDNUM_VERSION, PROFILE_VERSION } from '../services/place-format.ts';
 import { myOrganisations, requireManager } from './manage.ts';
-import { fromImportTask, startImportTask, uploadedFile } from './uploads.ts';
+import { fromImportTask, startImportTask } from './uploads.ts';
 
 /** JSON if the file says so (name or first character), else CSV. */
 function formatOf(name: string, bytes: Uint8Array): 'csv' | 'json' {

@@ -1,6 +1,10 @@
 import { expect, it } from 'vitest';
 import { describeEachDb } from '@passerelle/db/testing';
-import { registerTasks, runTask } from '@passerelle/jobs';
+import { registerTasks, runTask, taskFile } from '@passerelle/jobs';
+import { sqlOf } from '@passerelle/db';
+import { receiveFile } from '@passerelle/plugin-sdk/server';
+import { multipartRequest, type TestPart } from '@passerelle/plugin-sdk/testing';
+import { MICRODATA_MAX_BYTES } from '../../services/microdata.ts';
 import type { Db } from '@passerelle/db';
 import { callerFor, createTestActor } from '../../test-support.ts';
 import { syntheticRespondents } from '../../services/synthetic.ts';
@@ -209,5 +213,29 @@ describeEachDb('barometer staff procedures', ({ getDb }) => {
     expect(after.versions[0]!.correctionNote).toEqual(note);
     expect(after.preview!.estimates.find((x) => x.level === 'man')!.proportion).toBe(0.095);
     expect((await as(ana).edition.get({ year: 2017, breakdown: 'gender', version: 1 })).preview!.estimates.find((x) => x.level === 'man')!.proportion).toBe(0.09);
+  });
+
+  it('a microdata file streamed from its form goes into its task as it arrives; too big or cut short, nothing is left', async () => {
+    const db = getDb();
+    const { ana, as } = await people(db);
+    const e = await as(ana).edition.create({ year: 2016, thresholds: T });
+    const csv = enc(microdataCsv(3000));
+    // The upload action's path: the form is read as it arrives, its file handed to the procedure as a stream.
+    const upload = (parts: TestPart[], { failAt, maxBytes = MICRODATA_MAX_BYTES }: { failAt?: number; maxBytes?: number } = {}) =>
+      receiveFile(multipartRequest('http://localhost/fr/barometer/manage/2016/microdata?/upload', parts, failAt === undefined ? {} : { failAt }), { maxBytes, store: (file) => as(ana).edition.startImport({ step: 'header', editionId: e.id, file: file.chunks, fileName: file.name }) });
+    const files = async () => Number((await sqlOf(db).query<{ n: string }>('SELECT count(*) AS n FROM "core_task_file"'))[0]!.n);
+
+    const ok = await upload([{ name: 'file', filename: 'enquête 2019.csv', content: csv }]);
+    if (!ok.ok) throw new Error('upload refused');
+    expect(ok).toMatchObject({ name: 'enquête 2019.csv', size: csv.byteLength });
+    expect(await taskFile(db, ok.value.id, 'input')).toMatchObject({ name: 'enquête 2019.csv', size: csv.byteLength });
+    await runTask({ db, taskId: ok.value.id });
+    expect((await as(ana).edition.importTask({ id: ok.value.id })).result).toMatchObject({ step: 'header', delimiter: ',', problem: null });
+    const [tasks, stored] = [await db.task.count(), await files()];
+
+    expect(await upload([{ name: 'file', filename: 'big.csv', content: csv }], { maxBytes: 100_000 })).toMatchObject({ ok: false, reason: 'too_big' });
+    await expect(upload([{ name: 'file', filename: 'cut.csv', content: csv }], { failAt: 150_000 })).rejects.toMatchObject({ status: 400 });
+    expect(await upload([{ name: 'note', value: 'no file' }])).toMatchObject({ ok: false, reason: 'no_file' });
+    expect([await db.task.count(), await files()]).toEqual([tasks, stored]);
   });
 });

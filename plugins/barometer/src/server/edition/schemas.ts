@@ -16,6 +16,8 @@ export const ZVersion = z.object({ versionId: ZId });
 /** Raw file bytes, from a form action through the server-side caller (JSON clients cannot send them).
  *  The import services apply the precise limits while reading; this only bounds what reaches them. */
 export const ZUploadBytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array && v.byteLength <= 600 * 1024 * 1024, { message: 'barometer_error_file_too_big' });
+/** The same, or the bytes as they arrive (a large upload streamed by its form action, see receiveFile). */
+export const ZUpload = z.union([ZUploadBytes, z.custom<AsyncIterable<Uint8Array>>((v) => typeof v === 'object' && v !== null && typeof (v as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] === 'function')]);
 
 const ZColumn = z.string().trim().min(1).max(200);
 export const ZMapping = z.object({
@@ -27,7 +29,7 @@ export const ZMapping = z.object({
 
 /** A microdata import step: "header" (a new upload), then "check" and "import" on that same stored file. */
 export const ZStartImport = z.discriminatedUnion('step', [
-  z.object({ step: z.literal('header'), editionId: ZId, file: ZUploadBytes, fileName: z.string().max(200).default('') }),
+  z.object({ step: z.literal('header'), editionId: ZId, file: ZUpload, fileName: z.string().max(200).default('') }),
   z.object({ step: z.enum(['check', 'import']), editionId: ZId, fromTask: ZId, mapping: ZMapping })
 ]);
 

@@ -20,7 +20,7 @@ export const startImport = withPermission('barometer.edition.manage')
     const returnTo = `/barometer/manage/${edition.year}/microdata`;
     if (input.step === 'header') {
       const task: MicrodataTaskInput = { editionId: edition.id, year: edition.year, step: 'header', fileName: input.fileName.slice(0, 200) || 'microdata.csv', mapping: null };
-      return createTask({ db: ctx.db, actor, kind: microdataImportTask.kind, input: task as unknown as Prisma.InputJsonValue, returnTo, waitMs: 3000, upload: { name: task.fileName, contentType: 'text/csv', source: [input.file], maxBytes: MICRODATA_MAX_BYTES } });
+      return createTask({ db: ctx.db, actor, kind: microdataImportTask.kind, input: task as unknown as Prisma.InputJsonValue, returnTo, waitMs: 3000, upload: { name: task.fileName, contentType: 'text/csv', source: input.file instanceof Uint8Array ? [input.file] : input.file, maxBytes: MICRODATA_MAX_BYTES } });
     }
     const from = await ctx.db.task.findUnique({ where: { id: input.fromTask }, select: { ownerId: true, kind: true, input: true } });
     const before = from?.input as MicrodataTaskInput | undefined;
