@@ -40,12 +40,19 @@ test('barometer: a 7.7 MB microdata file (100,000 rows) uploads through the page
   await button('barometer_manage_upload').click();
   await expect(page.getByText(tr('barometer_error_microdata_too_big', { mb: LIMIT_MB })).first()).toBeVisible();
 
-  // Every other request keeps the 6 MB limit: another action of the same page, the aggregates import (20 MB of its own).
-  // As a browser posts a form (without `accept: text/html`, SvelteKit answers an action in JSON, with 200).
+  // Every other request keeps the 6 MB limit, another action of the same page too. The aggregates import
+  // reads its file within its own limit (20 MB): a 7 MB file is read and checked, a 21 MB one refused
+  // with its translated message. As a browser posts a form (without `accept: text/html`, SvelteKit
+  // answers an action in JSON, with 200).
   const headers = { origin: baseURL!, accept: 'text/html' };
-  const seven = { name: 'x.csv', mimeType: 'text/csv', buffer: Buffer.alloc(7 * 1024 * 1024, 'a') };
-  expect((await page.request.post(`/fr/barometer/manage/${YEAR}/microdata?/check`, { headers, multipart: { task: 'x', weight: 'weight', file: seven } })).status()).toBe(413);
-  expect((await page.request.post(`/fr/barometer/manage/${YEAR}/aggregates`, { headers, multipart: { file: seven } })).status()).toBe(413);
+  const file = (mb: number) => ({ name: 'x.csv', mimeType: 'text/csv', buffer: Buffer.alloc(mb * 1024 * 1024, 'a') });
+  expect((await page.request.post(`/fr/barometer/manage/${YEAR}/microdata?/check`, { headers, multipart: { task: 'x', weight: 'weight', file: file(7) } })).status()).toBe(413);
+  const read = await page.request.post(`/fr/barometer/manage/${YEAR}/aggregates`, { headers, multipart: { file: file(7) } });
+  expect(read.status()).toBe(400);
+  expect(await read.text()).toContain(tr('barometer_manage_report_refused', { count: 1 }));
+  const tooBig = await page.request.post(`/fr/barometer/manage/${YEAR}/aggregates`, { headers, multipart: { file: file(21) } });
+  expect(tooBig.status()).toBe(413);
+  expect(await tooBig.text()).toContain(tr('barometer_manage_error_aggregates_too_big'));
   // The upload keeps the CSRF check (a form posted from another site) …
   const small = { name: 'm.csv', mimeType: 'text/csv', buffer: csv.subarray(0, 4096) };
   const crossSite = await page.request.post(`/fr/barometer/manage/${YEAR}/microdata?/upload`, { headers: { ...headers, origin: 'https://evil.example' }, multipart: { file: small } });

@@ -42,7 +42,9 @@ export const barometerManifest = definePlugin({
   ],
   streamedUploads: [
     // Staff: survey microdata, hundreds of MB, streamed into the import task's file (BAROMETER_MAX_UPLOAD_MB).
-    { route: '/barometer/manage/[year]/microdata', action: 'upload' }
+    { route: '/barometer/manage/[year]/microdata', action: 'upload' },
+    // Staff: published aggregates, read within their own limit (AGGREGATES_MAX_BYTES, 20 MB).
+    { route: '/barometer/manage/[year]/aggregates', action: 'default' }
   ],
   embeddable: [
     // Public: the compact indicator view other sites may put in an iframe.
