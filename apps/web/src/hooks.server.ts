@@ -41,19 +41,20 @@ const handleLocale: Handle = ({ event, resolve }) => {
   // paraglide builds its request from a clone of the one it is given, and a clone tees the body: the
   // unread half would keep every byte of an upload in memory. It gets the headers only; the body moves,
   // unread, to the request the routes see.
-  return paraglideMiddleware(withBody(original, original.url, null), ({ request, locale }) => {
+  return paraglideMiddleware(original.body ? withBody(original, original.url, null) : original, ({ request, locale }) => {
     // Every page has one address per language: /dashboard -> /nl/dashboard for a Dutch browser.
     const first = event.url.pathname.split('/')[1] ?? '';
     if ((event.request.method === 'GET' || event.request.method === 'HEAD') && !isLocale(first) && !UNPREFIXED.test(event.url.pathname)) {
       redirect(307, localizeUrl(event.url, { locale }).href);
     }
-    event.request = withBody(original, request.url, original.body);
+    event.request = original.body ? withBody(original, request.url, original.body) : request;
     return resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale) });
   });
 };
 
 /** Every request body keeps BODY_SIZE_LIMIT, but the uploads plugins stream (lib/server/body-limit.ts). */
 const handleBodyLimit: Handle = async ({ event, resolve }) => {
+  if (!event.request.body) return resolve(event);
   if (!isStreamedUpload(PLUGINS, event.request.method, deLocalizeUrl(event.url).pathname, event.url.searchParams)) {
     event.request = limitBody(event.request, BODY_LIMIT, t('error_payload_too_large', undefined, { locale: getLocale() }));
   }

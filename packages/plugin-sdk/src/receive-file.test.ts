@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import { receiveFile, uploadedFile, type IncomingFile } from './receive-file.ts';
+import { DISCARD_MAX_BYTES, discardBody, receiveFile, uploadedFile, type IncomingFile } from './receive-file.ts';
 import { generatedBytes, multipartRequest, type TestPart } from './testing.ts';
 
 const URL_ = 'http://localhost/fr/barometer/manage/2019/microdata?/upload';
@@ -152,5 +152,47 @@ describe('uploadedFile: a small upload in memory', () => {
     const none = new FormData();
     none.set('other', 'x');
     expect(await uploadedFile({ request: new Request('http://localhost/x', { method: 'POST', body: none }) }, 1000)).toMatchObject({ ok: false, reason: 'no_file' });
+  });
+});
+
+describe('discardBody: what is left of a refused body', () => {
+  const endless = () => {
+    let pulled = 0;
+    let cancelled = false;
+    const chunk = new Uint8Array(1 << 20);
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+      cancel() {
+        cancelled = true;
+      }
+    });
+    return { reader: stream.getReader(), state: () => ({ pulled, cancelled }) };
+  };
+
+  it('reads a body to its end, so that the browser gets the answer', async () => {
+    const reader = new Blob([new Uint8Array(3 << 20)]).stream().getReader();
+    await discardBody(reader);
+    expect((await reader.read().catch(() => ({ done: true }))).done).toBe(true);
+  });
+
+  it('stops an endless body past the limit it is given (at least 64 MB) and cancels it', async () => {
+    const small = endless();
+    await discardBody(small.reader);
+    expect(small.state().cancelled).toBe(true);
+    expect(small.state().pulled).toBeGreaterThan(DISCARD_MAX_BYTES);
+    expect(small.state().pulled).toBeLessThan(DISCARD_MAX_BYTES + (8 << 20));
+    const large = endless();
+    await discardBody(large.reader, { maxBytes: 100 << 20 });
+    expect(large.state().pulled).toBeGreaterThan(100 << 20);
+    expect(large.state().pulled).toBeLessThan(108 << 20);
+  });
+
+  it('stops after its time, however slow the body', async () => {
+    const slow = endless();
+    await discardBody(slow.reader, { maxMs: 0 });
+    expect(slow.state().cancelled).toBe(true);
   });
 });

@@ -18,13 +18,29 @@ export interface IncomingFile {
 
 export type Received<T> = { ok: true; form: FormData; name: string; size: number; value: T } | { ok: false; reason: 'too_big' | 'no_file'; form: FormData | null };
 
+/** How much of a refused body is read at least before the connection is dropped (see discardBody). */
+export const DISCARD_MAX_BYTES = 64 * 1024 * 1024;
+
 /**
  * Reads what is left of a request body without keeping it: the browser sends its whole body before it
  * reads the answer, so an upload refused half-way must still be read to its end for the refusal to show.
+ * Not forever: past `maxBytes` (at least 64 MB) or `maxMs`, the body is cancelled and the connection goes,
+ * so that an endless body cannot hold the server.
  */
-export async function discardBody(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+export async function discardBody(reader: ReadableStreamDefaultReader<Uint8Array>, { maxBytes = DISCARD_MAX_BYTES, maxMs = 60_000 }: { maxBytes?: number; maxMs?: number } = {}): Promise<void> {
+  const cap = Math.max(maxBytes, DISCARD_MAX_BYTES);
+  const until = Date.now() + maxMs;
+  let read = 0;
   try {
-    while (!(await reader.read()).done);
+    for (;;) {
+      const next = await reader.read();
+      if (next.done) return;
+      read += next.value.byteLength;
+      if (read > cap || Date.now() >= until) {
+        await reader.cancel();
+        return;
+      }
+    }
   } catch {
     // the browser went away: nothing left to read
   }
@@ -44,7 +60,7 @@ export async function receiveFile<T>(event: { request: Request }, { maxBytes, fi
   const ceiling = maxBytes + FORM_OVERHEAD;
   const reader = request.body?.getReader();
   if (Number(request.headers.get('content-length') ?? 0) > ceiling) {
-    if (reader) void discardBody(reader);
+    if (reader) void discardBody(reader, { maxBytes: ceiling });
     return { ok: false, reason: 'too_big', form: null };
   }
   const form = new FormData();
@@ -137,7 +153,7 @@ export async function receiveFile<T>(event: { request: Request }, { maxBytes, fi
     }
     if (tooBig && !parser.destroyed) parser.destroy(new UploadTooBig(maxBytes));
     if (ended && !parser.destroyed) parser.end();
-    else if (!interrupted) void discardBody(reader); // refused or malformed: the rest is read and dropped
+    else if (!interrupted) void discardBody(reader, { maxBytes: ceiling }); // refused or malformed: the rest is read and dropped
     await parsed;
   } finally {
     request.signal.removeEventListener('abort', onAbort);
@@ -161,7 +177,7 @@ export async function uploadedFile(event: { request: Request }, maxBytes: number
     store: async (file) => {
       const parts: Uint8Array[] = [];
       for await (const chunk of file.chunks) parts.push(chunk);
-      return new Uint8Array(Buffer.concat(parts));
+      return Buffer.concat(parts);
     }
   });
   return received.ok ? { ok: true, form: received.form, bytes: received.value, name: received.name } : received;

@@ -53,6 +53,8 @@ export function drawMapView(figure: HTMLElement, lib: MapLib, options: Standalon
     if (details) details.open = false;
     return map;
   } catch (error) {
+    // maplibre may have added its canvas before failing (no WebGL): leave the frame as it was.
+    container.replaceChildren();
     frame.hidden = true;
     console.error(error);
     return null;

@@ -2,7 +2,7 @@
 // it replaces the server's SVG drawing with the same lines, bands and scale, plus tooltips that give
 // each figure with its confidence interval. Bundled on its own (scripts/build-client.mjs).
 import { Chart } from '@passerelle/ui/chart/chart-setup.ts';
-import { trendScale, trendStyle } from '../components/trend-svg.ts';
+import { ciRuns, trendScale, trendStyle } from '../components/trend-svg.ts';
 import type { TrendLine } from '../components/types.ts';
 
 export interface TrendChartData {
@@ -12,8 +12,6 @@ export interface TrendChartData {
   /** Accessible name: the title and a one-sentence summary per line. */
   label: string;
 }
-
-type Band = { x: number; low: number; high: number };
 
 /** Draws the chart in a TrendChart figure; the SVG stays in the page (hidden) for the PNG download. */
 export function drawTrend(figure: HTMLElement): Chart<'line'> | null {
@@ -33,39 +31,25 @@ export function drawTrend(figure: HTMLElement): Chart<'line'> | null {
 
   const bands = {
     id: 'barometer-ci-bands',
-    beforeDraw(c: Chart<'line'>) {
-      c.ctx.save();
-      c.ctx.fillStyle = '#ffffff';
-      c.ctx.fillRect(0, 0, c.width, c.height);
-      c.ctx.restore();
-    },
+    // One band per run of consecutive years with an interval, as on the SVG.
     beforeDatasetsDraw(c: Chart<'line'>) {
       const { ctx, scales } = c;
       lines.forEach((line, i) => {
-        // One band per run of consecutive years with an interval, as on the SVG.
-        let run: Band[] = [];
-        const flush = () => {
-          if (run.length > 0) {
-            ctx.save();
-            ctx.globalAlpha = 0.18;
-            ctx.fillStyle = trendStyle(i).color;
-            ctx.beginPath();
-            if (run.length === 1) ctx.rect(run[0]!.x - 6, run[0]!.high, 12, run[0]!.low - run[0]!.high);
-            else {
-              run.forEach((p, k) => (k === 0 ? ctx.moveTo(p.x, p.high) : ctx.lineTo(p.x, p.high)));
-              [...run].reverse().forEach((p) => ctx.lineTo(p.x, p.low));
-              ctx.closePath();
-            }
-            ctx.fill();
-            ctx.restore();
+        for (const run of ciRuns(line.values)) {
+          const at = run.map((k) => ({ x: scales.x!.getPixelForValue(k), low: scales.y!.getPixelForValue(line.values[k]!.low!), high: scales.y!.getPixelForValue(line.values[k]!.high!) }));
+          ctx.save();
+          ctx.globalAlpha = 0.18;
+          ctx.fillStyle = trendStyle(i).color;
+          ctx.beginPath();
+          if (at.length === 1) ctx.rect(at[0]!.x - 6, at[0]!.high, 12, at[0]!.low - at[0]!.high);
+          else {
+            at.forEach((p, k) => (k === 0 ? ctx.moveTo(p.x, p.high) : ctx.lineTo(p.x, p.high)));
+            [...at].reverse().forEach((p) => ctx.lineTo(p.x, p.low));
+            ctx.closePath();
           }
-          run = [];
-        };
-        line.values.forEach((v, k) => {
-          if (v && v.low !== null && v.high !== null) run.push({ x: scales.x!.getPixelForValue(k), low: scales.y!.getPixelForValue(v.low), high: scales.y!.getPixelForValue(v.high) });
-          else flush();
-        });
-        flush();
+          ctx.fill();
+          ctx.restore();
+        }
       });
     }
   };

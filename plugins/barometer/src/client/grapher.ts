@@ -51,7 +51,16 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-b
 
 // The interactive chart, once a pointer (mouse, pen or finger) reaches the drawing.
 for (const figure of document.querySelectorAll<HTMLElement>('[data-bar-chart]')) {
-  figure.addEventListener('pointerenter', () => void load<ChartModule>(assets.chart).then((m) => m.drawTrend(figure)).catch(console.error), { once: true });
+  const upgrade = () => {
+    figure.removeEventListener('pointerenter', upgrade);
+    load<ChartModule>(assets.chart)
+      .then((m) => m.drawTrend(figure))
+      .catch((error) => {
+        console.error(error);
+        figure.addEventListener('pointerenter', upgrade); // a network blip: the next pointer tries again
+      });
+  };
+  figure.addEventListener('pointerenter', upgrade);
 }
 
 // The interactive map, when asked for.

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { trendGeometry, trendScale, trendStyle } from './trend-svg.ts';
+import { ciRuns, trendGeometry, trendScale, trendStyle } from './trend-svg.ts';
 import type { TrendLine } from './types.ts';
 
 const line = (label: string, values: TrendLine['values']): TrendLine => ({ label, values });
 
 describe('the server-drawn trend chart', () => {
+  it('finds the runs of years with an interval (a year without a figure or an interval ends one)', () => {
+    const ci = { p: 0.4, low: 0.3, high: 0.5 };
+    expect(ciRuns([ci, ci, null, { p: 1, low: null, high: null }, ci])).toEqual([[0, 1], [4]]);
+    expect(ciRuns([null, null])).toEqual([]);
+  });
+
   it('draws a narrow version for phones: one legend column, fewer year labels when they would collide', () => {
     const years = Array.from({ length: 12 }, (_, i) => 2014 + i);
     const lines = [line('a', years.map(() => ({ p: 0.3, low: 0.2, high: 0.4 }))), line('b', years.map(() => ({ p: 0.5, low: 0.4, high: 0.6 })))];

@@ -26,6 +26,22 @@ export function trendScale(lines: TrendLine[]): { max: number; step: number } {
   return { max: 1, step: 0.25 };
 }
 
+/**
+ * The runs of consecutive years whose figure has an interval (indexes into `values`): one band each, on
+ * the SVG and on the interactive chart. A year without a figure, or without an interval (p is 0 or 1),
+ * ends a run.
+ */
+export function ciRuns(values: TrendLine['values']): number[][] {
+  const runs: number[][] = [];
+  let run: number[] = [];
+  values.forEach((v, k) => {
+    if (v && v.low !== null && v.high !== null) run.push(k);
+    else if (run.length > 0) (runs.push(run), (run = []));
+  });
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
+
 export interface TrendGeometry {
   width: number;
   height: number;
@@ -53,22 +69,17 @@ export function trendGeometry(years: number[], lines: TrendLine[], locale: strin
   const series = lines.map((line, i) => {
     const { color, dash } = trendStyle(i);
     const points: Array<{ x: number; y: number }> = [];
-    const bands: string[] = [];
-    let run: Array<{ x: number; low: number; high: number }> = [];
-    const flush = () => {
-      if (run.length === 1) {
-        const p = run[0]!;
-        bands.push(`${p.x - 6},${p.high} ${p.x + 6},${p.high} ${p.x + 6},${p.low} ${p.x - 6},${p.low}`);
-      } else if (run.length > 1) bands.push([...run.map((p) => `${p.x},${p.high}`), ...[...run].reverse().map((p) => `${p.x},${p.low}`)].join(' '));
-      run = [];
-    };
     line.values.forEach((v, k) => {
       if (v) points.push({ x: x(k), y: y(v.p) });
-      // One band per run of consecutive years with an interval (no interval when p is 0 or 1).
-      if (v && v.low !== null && v.high !== null) run.push({ x: x(k), low: y(v.low), high: y(v.high) });
-      else flush();
     });
-    flush();
+    const bands = ciRuns(line.values).map((run) => {
+      const at = run.map((k) => ({ x: x(k), low: y(line.values[k]!.low!), high: y(line.values[k]!.high!) }));
+      if (at.length === 1) {
+        const p = at[0]!;
+        return `${p.x - 6},${p.high} ${p.x + 6},${p.high} ${p.x + 6},${p.low} ${p.x - 6},${p.low}`;
+      }
+      return [...at.map((p) => `${p.x},${p.high}`), ...[...at].reverse().map((p) => `${p.x},${p.low}`)].join(' ');
+    });
     // Like the interactive chart (spanGaps), a year without a figure does not break the line.
     const path = points.map((p, k) => `${k === 0 ? 'M' : 'L'}${p.x},${p.y}`).join(' ');
     return { label: line.label, color, dash: dash.join(' '), path, bands, points };
